@@ -1,0 +1,38 @@
+package io.resetflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The one entry point: {@code resetflow <command>}. */
+@Command(name = "resetflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Drives a credential-breach response to its end: notify, remind, reset or lock, and count "
+                + "every exposed mailbox, per ISP.",
+        subcommands = {
+                LocalCommand.class,
+                TopicsCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class ResetFlowCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ResetFlowCli());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli;
+    }
+}

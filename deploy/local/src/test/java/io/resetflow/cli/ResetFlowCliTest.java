@@ -1,0 +1,82 @@
+package io.resetflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ResetFlowCliTest {
+
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().build().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = ResetFlowCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("local", "topics");
+    }
+
+    @Test
+    void topicsCreateCreatesSharedAndPerTenantTopicsOnce() throws Exception {
+        Run first = run("topics", "create", "--bootstrap-server", broker.bootstrapServers());
+        Run second = run("topics", "create", "--bootstrap-server", broker.bootstrapServers());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isZero();
+        try (Admin admin = broker.createAdmin()) {
+            Set<String> names = admin.listTopics().names().get();
+            assertThat(names).contains("breach.affected-accounts", "remediation.intake", "notify.requests",
+                    "isp.biglobe.affected-accounts", "isp.stnet.password-resets", "isp.nifty.force-resets",
+                    "isp.kddi-web.remediation-status");
+        }
+    }
+
+    @Test
+    void aUserMistakeIsOneLineAndANonZeroExit() {
+        Run run = run("topics", "create", "--bootstrap-server", broker.bootstrapServers(),
+                "--config", "no-such-file.properties");
+
+        assertThat(run.exitCode()).isEqualTo(OneLineErrors.USER_ERROR);
+        assertThat(run.err().strip()).startsWith("resetflow topics create: error:").contains("no-such-file.properties");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownOptionIsRejectedWithUsage() {
+        Run run = run("local", "--no-such-option");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("Unknown option");
+    }
+}

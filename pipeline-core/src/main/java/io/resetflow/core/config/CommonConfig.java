@@ -1,0 +1,122 @@
+package io.resetflow.core.config;
+
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.core.topic.TopicNames;
+import io.resetflow.core.topic.TopicPlan;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Settings every ResetFlow service shares. Anything under {@code kafka.} is handed to the Kafka
+ * clients unchanged (security protocol, SASL, TLS), so the services run against any cluster.
+ */
+public class CommonConfig extends AbstractConfig {
+
+    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String TENANTS_FILE = "tenants.file";
+    public static final String MAILBOX_ID_SECRET = "mailbox.id.secret";
+    public static final String TOPIC_PARTITIONS = "topics.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
+    public static final String TOPIC_PREFIX = "topics.prefix";
+    public static final String HTTP_PORT = "http.port";
+    public static final String STATE_DIR = "state.dir";
+
+    public static ConfigDef definition() {
+        return new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
+                        "Kafka bootstrap servers.")
+                .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", Importance.HIGH,
+                        "Confluent-compatible schema registry URL(s), comma-separated.")
+                .define(TENANTS_FILE, Type.STRING, "", Importance.MEDIUM,
+                        "YAML file listing the tenants; empty for the bundled six ISPs.")
+                .define(MAILBOX_ID_SECRET, Type.PASSWORD, "resetflow-local-development-secret", Importance.HIGH,
+                        "Deployment secret keying the HMAC that pseudonymizes mailbox addresses.")
+                .define(TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Partitions of the topics ResetFlow creates.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, Importance.MEDIUM,
+                        "Replication factor of the topics ResetFlow creates.")
+                .define(TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
+                        "Prefix of the shared (non-tenant) topic names.")
+                .define(HTTP_PORT, Type.INT, 0, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
+                        "Port of the service's HTTP server (/health, /metrics, APIs); 0 picks a free one.")
+                .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/resetflow-state",
+                        Importance.MEDIUM, "Directory of Kafka Streams state stores.");
+    }
+
+    public CommonConfig(Map<String, ?> values) {
+        this(definition(), values);
+    }
+
+    protected CommonConfig(ConfigDef definition, Map<String, ?> values) {
+        super(definition, values, false);
+    }
+
+    public String bootstrapServers() {
+        return getString(BOOTSTRAP_SERVERS);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    public Tenants tenants() {
+        String file = getString(TENANTS_FILE);
+        return TenantsLoader.load(file.isBlank() ? Optional.empty() : Optional.of(Path.of(file)));
+    }
+
+    public String mailboxIdSecret() {
+        return getPassword(MAILBOX_ID_SECRET).value();
+    }
+
+    public TopicNames topicNames() {
+        return new TopicNames(getString(TOPIC_PREFIX), "isp.");
+    }
+
+    public TopicPlan topicPlan() {
+        return new TopicPlan(topicNames(), getInt(TOPIC_PARTITIONS), getShort(TOPIC_REPLICATION_FACTOR));
+    }
+
+    public int httpPort() {
+        return getInt(HTTP_PORT);
+    }
+
+    public String stateDir() {
+        return getString(STATE_DIR);
+    }
+
+    /** The {@code kafka.}-prefixed settings with the prefix removed: ready for any Kafka client. */
+    public Map<String, Object> kafkaClientProperties() {
+        Map<String, Object> client = new HashMap<>();
+        originals().forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX)) {
+                client.put(key.substring(KAFKA_PREFIX.length()), value);
+            }
+        });
+        client.put("bootstrap.servers", bootstrapServers());
+        return client;
+    }
+
+    /** Every setting, secrets shown as [hidden], for the start-up log. */
+    public Map<String, String> describe() {
+        Map<String, String> shown = new TreeMap<>();
+        values().forEach((key, value) -> shown.put(key, value instanceof Password ? "[hidden]" : String.valueOf(value)));
+        originals().forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX)) {
+                boolean secret = key.contains("password") || key.contains("jaas") || key.contains("secret");
+                shown.put(key, secret ? "[hidden]" : String.valueOf(value));
+            }
+        });
+        return shown;
+    }
+}

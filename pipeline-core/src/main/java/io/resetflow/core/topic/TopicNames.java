@@ -1,0 +1,85 @@
+package io.resetflow.core.topic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every topic name ResetFlow uses, by role. Per-tenant topics follow {@code isp.<tenant>.<role>},
+ * the prefix ISPs are granted ACLs on; the prefix is configurable for shared clusters.
+ */
+public record TopicNames(String sharedPrefix, String tenantPrefix) {
+
+    public static final TopicNames DEFAULT = new TopicNames("", "isp.");
+
+    public static final String AFFECTED_ACCOUNTS = "affected-accounts";
+    public static final String PASSWORD_RESETS = "password-resets";
+    public static final String FORCE_RESETS = "force-resets";
+    public static final String REMEDIATION_STATUS = "remediation-status";
+
+    /** The per-tenant roles, in the order they are created and documented. */
+    public static final List<String> TENANT_ROLES =
+            List.of(AFFECTED_ACCOUNTS, PASSWORD_RESETS, FORCE_RESETS, REMEDIATION_STATUS);
+
+    public String breachAffectedAccounts() {
+        return sharedPrefix + "breach.affected-accounts";
+    }
+
+    public String breachRejected() {
+        return sharedPrefix + "breach.affected-accounts.rejected";
+    }
+
+    public String remediationIntake() {
+        return sharedPrefix + "remediation.intake";
+    }
+
+    public String notifyRequests() {
+        return sharedPrefix + "notify.requests";
+    }
+
+    public String notifyOutcomes() {
+        return sharedPrefix + "notify.outcomes";
+    }
+
+    public String remediationProgress() {
+        return sharedPrefix + "remediation.progress";
+    }
+
+    public String resetsRejected() {
+        return sharedPrefix + "remediation.resets.rejected";
+    }
+
+    public String deadLetter(String application) {
+        return sharedPrefix + application + ".dead-letter";
+    }
+
+    public String tenantTopic(String tenant, String role) {
+        return tenantPrefix + tenant + "." + role;
+    }
+
+    public String tenantAffectedAccounts(String tenant) {
+        return tenantTopic(tenant, AFFECTED_ACCOUNTS);
+    }
+
+    public String tenantPasswordResets(String tenant) {
+        return tenantTopic(tenant, PASSWORD_RESETS);
+    }
+
+    public String tenantForceResets(String tenant) {
+        return tenantTopic(tenant, FORCE_RESETS);
+    }
+
+    public String tenantRemediationStatus(String tenant) {
+        return tenantTopic(tenant, REMEDIATION_STATUS);
+    }
+
+    /** The ACL prefix that grants an ISP its own topics and nothing else. */
+    public String tenantAclPrefix(String tenant) {
+        return tenantPrefix + tenant + ".";
+    }
+
+    public List<String> sharedTopics() {
+        List<String> names = new ArrayList<>(List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(),
+                notifyRequests(), notifyOutcomes(), remediationProgress(), resetsRejected()));
+        return names;
+    }
+}

@@ -1,0 +1,39 @@
+package io.resetflow.core.topic;
+
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.tenant.Tenants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The topics a deployment needs, derived from the tenant list: Streams does not create output
+ * topics, so they exist before any service starts. Status and progress topics are compacted.
+ */
+public record TopicPlan(TopicNames names, int partitions, short replicationFactor) {
+
+    public List<NewTopic> topics(Tenants tenants) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String shared : names.sharedTopics()) {
+            topics.add(topic(shared, shared.equals(names.remediationProgress())));
+        }
+        for (Tenant tenant : tenants.all()) {
+            for (String role : TopicNames.TENANT_ROLES) {
+                topics.add(topic(names.tenantTopic(tenant.id(), role), role.equals(TopicNames.REMEDIATION_STATUS)));
+            }
+        }
+        return topics;
+    }
+
+    public NewTopic deadLetterTopic(String application) {
+        return topic(names.deadLetter(application), false);
+    }
+
+    private NewTopic topic(String name, boolean compacted) {
+        NewTopic topic = new NewTopic(name, partitions, replicationFactor);
+        return compacted ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                : topic;
+    }
+}
