@@ -1,5 +1,8 @@
 package io.resetflow.cli;
 
+import io.resetflow.breachfile.GenerateCommand;
+import io.resetflow.breachfile.ImportCommand;
+import io.resetflow.intake.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +17,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 LocalCommand.class,
                 TopicsCommand.class,
+                GenerateCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ResetFlowCli implements Runnable {

@@ -1,0 +1,113 @@
+package io.resetflow.bench;
+
+import io.resetflow.breachfile.ExpectedCounts;
+import io.resetflow.breachfile.GenerateCommand;
+import io.resetflow.breachfile.ImportCommand;
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.topic.TopicNames;
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.intake.IntakeConfig;
+import io.resetflow.intake.IntakeService;
+import io.resetflow.intake.TopicsCreateCommand;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code resetflow bench intake}: on one embedded broker, generates N mailboxes, imports them,
+ * runs intake until every accepted mailbox is on remediation.intake, and puts the figures next to
+ * the raw producer / consumer rates and a minimal exactly_once_v2 Streams app for the same records.
+ */
+@Command(name = "intake", mixinStandardHelpOptions = true,
+        description = "Benchmarks import and intake on an embedded broker against raw Kafka rates.")
+public final class BenchIntakeCommand implements Callable<Integer> {
+
+    @Option(names = "--mailboxes", defaultValue = "1000000", description = "Mailboxes (default ${DEFAULT-VALUE}).")
+    long mailboxes;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = new PrintWriter(System.out, true);
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("resetflow-bench");
+        MemoryWatch memory = MemoryWatch.start();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build().start();
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
+            String bootstrap = broker.bootstrapServers();
+            Path file = work.resolve("breach.csv.gz");
+            long t0 = System.nanoTime();
+            check(new GenerateCommand(), "--mailboxes", Long.toString(mailboxes), "--seed", "1", "--out", file.toString());
+            double generateSeconds = seconds(t0);
+            ExpectedCounts expected = ExpectedCounts.read(ExpectedCounts.sidecarOf(file));
+            check(new TopicsCreateCommand(), "--bootstrap-server", bootstrap, "--partitions", Integer.toString(partitions));
+
+            long importStart = System.nanoTime();
+            check(new ImportCommand(), "--file", file.toString(), "--bootstrap-server", bootstrap,
+                    "--schema-registry", registry.url(), "--import-id", "bench");
+            double importSeconds = seconds(importStart);
+
+            long intakeStart = System.nanoTime();
+            double intakeSeconds;
+            try (IntakeService intake = new IntakeService(new IntakeConfig(Map.of(
+                    CommonConfig.BOOTSTRAP_SERVERS, bootstrap, CommonConfig.SCHEMA_REGISTRY_URL, registry.url(),
+                    CommonConfig.STATE_DIR, work.resolve("state").toString(),
+                    CommonConfig.TOPIC_PARTITIONS, partitions))).start()) {
+                RawKafka.awaitCommittedRecords(bootstrap, List.of(TopicNames.DEFAULT.remediationIntake()),
+                        expected.accepted());
+                intakeSeconds = seconds(intakeStart);
+            }
+            double endToEnd = importSeconds + intakeSeconds;
+
+            RawKafka raw = new RawKafka(bootstrap, partitions);
+            RawKafka.Rate produce = raw.produce("bench.raw", expected.rowsSent());
+            RawKafka.Rate consume = raw.consume("bench.raw", expected.rowsSent());
+            double referenceSeconds = ReferenceStreamsApp.run(bootstrap, partitions, "bench.raw", expected.rowsSent(),
+                    work.resolve("reference-state"));
+
+            out.printf("%nResetFlow intake benchmark: %,d mailboxes, %,d rows, %d partitions, 1 embedded broker%n",
+                    mailboxes, expected.rowsSent(), partitions);
+            out.printf("  generate            %8.1f s%n", generateSeconds);
+            out.printf("  import              %8.1f s  %,10.0f rows/s%n", importSeconds, expected.rowsSent() / importSeconds);
+            out.printf("  intake (EOS v2)     %8.1f s  %,10.0f records/s%n", intakeSeconds, expected.rowsSent() / intakeSeconds);
+            out.printf("  end to end          %8.1f s%n", endToEnd);
+            out.printf("  raw producer        %8.1f s  %,10.0f records/s  (%,.1f MB/s)%n", produce.seconds(),
+                    produce.perSecond(), produce.megabytesPerSecond());
+            out.printf("  raw consumer        %8.1f s  %,10.0f records/s  (%,.1f MB/s)%n", consume.seconds(),
+                    consume.perSecond(), consume.megabytesPerSecond());
+            out.printf("  reference EOS app   %8.1f s  %,10.0f records/s  (1 RocksDB put, 6 output topics)%n",
+                    referenceSeconds, expected.rowsSent() / referenceSeconds);
+            out.printf("  peak heap %,d MiB, peak RSS %,d MiB (whole JVM: broker, registry, clients)%n",
+                    memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
+            return 0;
+        } finally {
+            memory.close();
+        }
+    }
+
+    private static void check(Object command, String... args) {
+        int code = new CommandLine(command).execute(args);
+        if (code != 0) {
+            throw new IllegalStateException(command.getClass().getSimpleName() + " exited with " + code);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchIntakeCommand()).execute(args));
+    }
+}

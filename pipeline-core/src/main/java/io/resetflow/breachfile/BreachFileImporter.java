@@ -1,0 +1,109 @@
+package io.resetflow.breachfile;
+
+import io.resetflow.avro.BreachRow;
+import io.resetflow.avro.SourceReference;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Streams a breach file into the breach topic, one {@link BreachRow} per data row, without a key:
+ * the import does not hold the mailbox-id secret, and intake re-keys and de-duplicates by mailbox, so
+ * re-importing a file creates no new work. Rows go out as fast as the producer's buffer allows; the
+ * first failed send stops the import.
+ */
+public final class BreachFileImporter {
+
+    /** What to import. */
+    public record Request(Path file, BreachFileFormat format, Charset charset, Path rejectsFile, String importId) {
+    }
+
+    private final Producer<String, BreachRow> producer;
+    private final String topic;
+    private final Clock clock;
+
+    public BreachFileImporter(Producer<String, BreachRow> producer, String topic, Clock clock) {
+        this.producer = producer;
+        this.topic = topic;
+        this.clock = clock;
+    }
+
+    public ImportSummary run(Request request, ImportProgress progress) throws ImportFailedException {
+        long started = System.nanoTime();
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        String fileName = request.file().getFileName().toString();
+        long read = 0;
+        long unparseable = 0;
+        long blank = 0;
+        try (BreachFileReader reader = new BreachFileReader(request.file(), request.format(), request.charset());
+             RejectsFile rejects = new RejectsFile(request.rejectsFile())) {
+            for (ParsedLine line = reader.next(); line != null; line = reader.next()) {
+                if (line instanceof ParsedLine.Row row) {
+                    read++;
+                    producer.send(new ProducerRecord<>(topic, null, toBreachRow(row, fileName, request.importId())),
+                            (metadata, error) -> {
+                                if (error == null) {
+                                    acknowledged.incrementAndGet();
+                                } else {
+                                    sendFailure.compareAndSet(null, error);
+                                }
+                            });
+                } else if (line instanceof ParsedLine.Unparseable bad) {
+                    unparseable++;
+                    rejects.add(bad);
+                } else {
+                    blank++;
+                }
+                if (sendFailure.get() != null) {
+                    throw brokerFailure(sendFailure.get());
+                }
+                if ((read & 1023) == 0) {
+                    progress.update(read, reader.bytesRead());
+                }
+            }
+            producer.flush();
+            if (sendFailure.get() != null) {
+                throw brokerFailure(sendFailure.get());
+            }
+            progress.update(read, reader.bytesRead());
+            return new ImportSummary(request.importId(), read, acknowledged.get(), unparseable, blank,
+                    reader.droppedColumns(), reader.ignoredColumns(),
+                    rejects.written() ? Optional.of(rejects.path()) : Optional.empty(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new ImportFailedException("cannot read " + request.file() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ImportFailedException(request.file() + ": " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            throw brokerFailure(e);
+        }
+    }
+
+    private BreachRow toBreachRow(ParsedLine.Row row, String fileName, String importId) {
+        return BreachRow.newBuilder()
+                .setSource(SourceReference.newBuilder().setFile(fileName).setLine(row.line()).setImportId(importId).build())
+                .setAddress(row.value(BreachFileColumn.ADDRESS))
+                .setTenant(row.value(BreachFileColumn.TENANT))
+                .setBrand(row.value(BreachFileColumn.BRAND))
+                .setLifecycle(row.value(BreachFileColumn.LIFECYCLE))
+                .setCredentialStorage(row.value(BreachFileColumn.CREDENTIAL_STORAGE))
+                .setContactAddress(row.value(BreachFileColumn.CONTACT_ADDRESS))
+                .setAccountId(row.value(BreachFileColumn.ACCOUNT_ID))
+                .setImportedAt(clock.instant())
+                .build();
+    }
+
+    private ImportFailedException brokerFailure(Exception error) {
+        return new ImportFailedException("the broker did not accept the rows for " + topic + ": " + error.getMessage(),
+                error);
+    }
+}

@@ -1,0 +1,77 @@
+package io.resetflow.intake;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.resetflow.core.config.ConfigSources;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.streams.StreamsRunner;
+import io.resetflow.core.streams.StreamsSettings;
+import io.resetflow.serde.AvroSerdes;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The intake service: the intake topology under exactly_once_v2, with {@code /health} and
+ * {@code /metrics} (Streams metrics and the per-tenant duplicate counters). Its topics must exist
+ * ({@code resetflow topics create}).
+ */
+public final class IntakeService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+    private final IntakeConfig config;
+    private final PrometheusMeterRegistry registry = OpsServer.newRegistry();
+    private StreamsRunner runner;
+    private OpsServer ops;
+
+    public IntakeService(IntakeConfig config) {
+        this.config = config;
+    }
+
+    /** Settings from an optional properties file (first argument), then RESETFLOW_* environment variables. */
+    public static void main(String[] args) throws InterruptedException {
+        Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
+        IntakeService service = new IntakeService(new IntakeConfig(ConfigSources.merge(file, System.getenv(), Map.of())));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "intake-shutdown"));
+        service.start().runner.awaitStop();
+    }
+
+    public synchronized IntakeService start() {
+        LOG.info("Starting intake with {}", config.describe());
+        AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
+        Topology topology = IntakeTopology.build(config, serdes,
+                new MeteredDuplicateCounter(registry, config.tenants().ids()));
+        runner = new StreamsRunner(topology, StreamsSettings.of(config, config.applicationId()), registry);
+        ops = new OpsServer("0.0.0.0", config.httpPort(), registry, runner::isRunning).start();
+        runner.start();
+        LOG.info("Intake started; /health and /metrics on port {}", ops.port());
+        return this;
+    }
+
+    public StreamsRunner runner() {
+        return runner;
+    }
+
+    public int httpPort() {
+        return ops.port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (runner != null) {
+            runner.close();
+            runner = null;
+        }
+        if (ops != null) {
+            ops.close();
+            ops = null;
+        }
+    }
+}
