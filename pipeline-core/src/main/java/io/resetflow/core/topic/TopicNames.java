@@ -1,6 +1,5 @@
 package io.resetflow.core.topic;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +37,11 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
 
     public String notifyOutcomes() {
         return sharedPrefix + "notify.outcomes";
+    }
+
+    /** Compacted record of every notification that reached a final outcome, keyed by notification id. */
+    public String notifySentLedger() {
+        return sharedPrefix + "notify.sent-ledger";
     }
 
     public String remediationProgress() {
@@ -78,8 +82,7 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
     }
 
     public List<String> sharedTopics() {
-        List<String> names = new ArrayList<>(List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(),
-                notifyRequests(), notifyOutcomes(), remediationProgress(), resetsRejected()));
-        return names;
+        return List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(), notifyRequests(),
+                notifyOutcomes(), notifySentLedger(), remediationProgress(), resetsRejected());
     }
 }

@@ -17,7 +17,8 @@ public record TopicPlan(TopicNames names, int partitions, short replicationFacto
     public List<NewTopic> topics(Tenants tenants) {
         List<NewTopic> topics = new ArrayList<>();
         for (String shared : names.sharedTopics()) {
-            topics.add(topic(shared, shared.equals(names.remediationProgress())));
+            topics.add(topic(shared, shared.equals(names.remediationProgress())
+                    || shared.equals(names.notifySentLedger())));
         }
         for (Tenant tenant : tenants.all()) {
             for (String role : TopicNames.TENANT_ROLES) {

@@ -1,0 +1,285 @@
+package io.resetflow.notifier;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.github.bucket4j.TimeMeter;
+import io.resetflow.avro.DeadLetter;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.topic.TopicCreator;
+import io.resetflow.notifier.config.NotifierConfig;
+import io.resetflow.notifier.consume.DeliveryAttempts;
+import io.resetflow.notifier.consume.NotifierLoop;
+import io.resetflow.notifier.ledger.LedgerRestorer;
+import io.resetflow.notifier.ledger.SentLedgerIndex;
+import io.resetflow.notifier.mail.DkimMessageSigner;
+import io.resetflow.notifier.mail.MessageSigner;
+import io.resetflow.notifier.mail.NoticeMessageFactory;
+import io.resetflow.notifier.ops.NotifierMetrics;
+import io.resetflow.notifier.ops.TenantControlHandler;
+import io.resetflow.notifier.pacing.QuietHours;
+import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.TenantSwitches;
+import io.resetflow.notifier.render.NoticeRenderer;
+import io.resetflow.notifier.render.NoticeTemplates;
+import io.resetflow.notifier.render.TemplateSource;
+import io.resetflow.notifier.send.MailTransport;
+import io.resetflow.notifier.send.TenantTransports;
+import io.resetflow.serde.AvroSerdes;
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifier: notify.requests -> templates -> SMTP -> notify.outcomes, with /health, /metrics and
+ * POST /tenants/{id}/pause|resume on its HTTP port. {@link #start()} validates the templates and
+ * DKIM keys (refusing to start on a bad one), creates the ledger and dead-letter topics when missing,
+ * and starts reading.
+ */
+public final class NotifierService implements AutoCloseable {
+
+    public static final String APPLICATION = "notifier";
+    private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
+
+    private final NotifierConfig config;
+    private final Function<String, MailTransport> transports;
+    private final AutoCloseable ownedTransports;
+    private final int sendingThreads;
+    private final AvroSerdes serdes;
+    private final Clock clock;
+    private final TimeMeter time;
+    private final PrometheusMeterRegistry registry;
+    private final Tenants tenants;
+    private final TenantSwitches switches;
+
+    private ScheduledThreadPoolExecutor executor;
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaClientMetrics consumerMetrics;
+    private KafkaClientMetrics producerMetrics;
+    private SentLedgerIndex ledger;
+    private NotifierLoop loop;
+    private Thread loopThread;
+    private OpsServer ops;
+    private RateLimits rateLimits;
+
+    /** Production wiring: one SMTP pool per tenant from the smtp.* settings, the schema registry from config. */
+    public NotifierService(NotifierConfig config) {
+        this(config, new TenantTransports(config.tenants().ids(), config.smtp()),
+                config.smtp().connections() * config.tenants().ids().size(),
+                AvroSerdes.forRegistry(config.schemaRegistryUrl()), Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
+                OpsServer.newRegistry());
+    }
+
+    /** One transport for every tenant (the local stack's GreenMail), smtp.connections sending threads. */
+    public NotifierService(NotifierConfig config, MailTransport transport) {
+        this(config, tenant -> transport, config.smtp().connections(), AvroSerdes.forRegistry(config.schemaRegistryUrl()),
+                Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry());
+    }
+
+    public NotifierService(NotifierConfig config, Function<String, MailTransport> transports, int sendingThreads,
+                           AvroSerdes serdes, Clock clock, TimeMeter time, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.transports = transports;
+        this.ownedTransports = transports instanceof AutoCloseable closeable ? closeable : () -> { };
+        this.sendingThreads = sendingThreads;
+        this.serdes = serdes;
+        this.clock = clock;
+        this.time = time;
+        this.registry = registry;
+        this.tenants = config.tenants();
+        this.switches = new TenantSwitches(config.pausedTenants());
+    }
+
+    public synchronized NotifierService start() {
+        LOG.info("Notifier configuration: {}", config.describe());
+        NoticeRenderer renderer = new NoticeRenderer(NoticeTemplates.load(tenants, new TemplateSource(config.templatesDir())));
+        MessageSigner signer = new DkimMessageSigner(config.dkimKeys());
+        createTopics();
+        rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), time);
+        NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
+        executor = new ScheduledThreadPoolExecutor(sendingThreads, threads("notifier-send"));
+        executor.setRemoveOnCancelPolicy(true);
+        consumer = new KafkaConsumer<>(consumerProperties(config.groupId()), new StringDeserializer(), new ByteArrayDeserializer());
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(registry);
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        ledger = new SentLedgerIndex(config.ledgerDir());
+        LedgerRestorer restorer = new LedgerRestorer(config.ledgerTopic(), ledger,
+                () -> new KafkaConsumer<>(consumerProperties(null), new StringDeserializer(), new ByteArrayDeserializer()));
+        DeliveryAttempts.Collaborators collaborators = new DeliveryAttempts.Collaborators(tenants, renderer,
+                new NoticeMessageFactory(Session.getInstance(new Properties()), clock, signer), transports, rateLimits,
+                new QuietHours(clock, config.quietZone()), switches, config.retryPolicy(), config.quietRecheck(), clock,
+                metrics);
+        NotifierLoop.Topics topics = new NotifierLoop.Topics(config.topicNames().notifyRequests(),
+                config.topicNames().notifyOutcomes(), config.ledgerTopic(), config.topicNames().deadLetter(APPLICATION),
+                APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
+                serdes.value(DeliveryOutcome.class).serializer(), serdes.value(DeadLetter.class).serializer());
+        loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
+                clock, config.maxPending());
+        loopThread = new Thread(loop, "notifier-loop");
+        loopThread.start();
+        ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)
+                .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits))
+                .start();
+        LOG.info("Notifier started: {} sending threads, HTTP on port {}", sendingThreads, ops.port());
+        return this;
+    }
+
+    public TenantSwitches tenantSwitches() {
+        return switches;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    public int httpPort() {
+        return ops.port();
+    }
+
+    public boolean isHealthy() {
+        return loop != null && loop.isHealthy();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (loop != null) {
+                loop.stop(config.smtp().timeout().plusSeconds(10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            awaitQuietly(executor);
+        }
+        closeQuietly(ops);
+        closeQuietly(consumerMetrics);
+        closeQuietly(producerMetrics);
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        closeQuietly(ledger);
+        closeQuietly(ownedTransports);
+        LOG.info("Notifier stopped");
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(adminProperties())) {
+            int partitions = requestPartitions(admin);
+            NewTopic ledgerTopic = new NewTopic(config.ledgerTopic(), partitions, config.topicPlan().replicationFactor())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            TopicCreator.createMissing(admin, List.of(ledgerTopic,
+                    config.topicPlan().deadLetterTopic(APPLICATION)));
+            int ledgerPartitions = admin.describeTopics(List.of(config.ledgerTopic())).allTopicNames().get()
+                    .get(config.ledgerTopic()).partitions().size();
+            if (ledgerPartitions != partitions) {
+                throw new IllegalStateException("the ledger topic " + config.ledgerTopic() + " has " + ledgerPartitions
+                        + " partitions but " + config.topicNames().notifyRequests() + " has " + partitions
+                        + ": they must match");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot check topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private int requestPartitions(Admin admin) throws InterruptedException, java.util.concurrent.ExecutionException {
+        String requests = config.topicNames().notifyRequests();
+        if (!admin.listTopics().names().get().contains(requests)) {
+            TopicCreator.createMissing(admin, List.of(new NewTopic(requests, config.topicPlan().partitions(),
+                    config.topicPlan().replicationFactor())));
+        }
+        return admin.describeTopics(List.of(requests)).allTopicNames().get().get(requests).partitions().size();
+    }
+
+    private Map<String, Object> adminProperties() {
+        return new HashMap<>(config.kafkaClientProperties());
+    }
+
+    private Map<String, Object> consumerProperties(String groupId) {
+        Map<String, Object> properties = new HashMap<>(config.kafkaClientProperties());
+        if (groupId != null) {
+            properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Restoring a large ledger happens inside the rebalance callback.
+        properties.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 900_000);
+        return properties;
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> properties = new HashMap<>(config.kafkaClientProperties());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return properties;
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void awaitQuietly(ScheduledThreadPoolExecutor executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

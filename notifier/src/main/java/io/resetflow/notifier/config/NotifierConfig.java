@@ -1,0 +1,178 @@
+package io.resetflow.notifier.config;
+
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.notifier.mail.DkimKey;
+import io.resetflow.notifier.pacing.RetryPolicy;
+import io.resetflow.notifier.send.SmtpSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The notifier's settings on top of the common ones. DKIM keys are per tenant:
+ * {@code dkim.<tenant>.domain}, {@code dkim.<tenant>.selector}, {@code dkim.<tenant>.key.file} (PKCS#8 PEM).
+ */
+public final class NotifierConfig extends CommonConfig {
+
+    public static final String GROUP_ID = "notifier.group.id";
+    public static final String TRANSACTIONAL_ID = "notifier.transactional.id";
+    public static final String LEDGER_TOPIC = "notifier.ledger.topic";
+    public static final String LEDGER_DIR = "notifier.ledger.dir";
+    public static final String TEMPLATES_DIR = "notifier.templates.dir";
+    public static final String MAX_PENDING = "notifier.max.pending";
+    public static final String GLOBAL_RATE = "notifier.rate.global.per.second";
+    public static final String QUIET_ZONE = "notifier.quiet.zone";
+    public static final String QUIET_RECHECK_MS = "notifier.quiet.recheck.ms";
+    public static final String PAUSED_TENANTS = "notifier.paused.tenants";
+    public static final String RETRY_MAX_ATTEMPTS = "notifier.retry.max.attempts";
+    public static final String RETRY_INITIAL_MS = "notifier.retry.initial.backoff.ms";
+    public static final String RETRY_MAX_MS = "notifier.retry.max.backoff.ms";
+    public static final String RETRY_DEADLINE_MS = "notifier.retry.deadline.ms";
+    public static final String SMTP_HOST = "smtp.host";
+    public static final String SMTP_PORT = "smtp.port";
+    public static final String SMTP_USERNAME = "smtp.username";
+    public static final String SMTP_PASSWORD = "smtp.password";
+    public static final String SMTP_STARTTLS = "smtp.starttls";
+    public static final String SMTP_CONNECTIONS = "smtp.connections";
+    public static final String SMTP_TIMEOUT_MS = "smtp.timeout.ms";
+    public static final String SMTP_HELO = "smtp.helo.name";
+    public static final String DKIM_PREFIX = "dkim.";
+
+    public static ConfigDef notifierDefinition() {
+        return CommonConfig.definition()
+                .define(GROUP_ID, Type.STRING, "resetflow-notifier", Importance.MEDIUM,
+                        "Consumer group reading notify.requests.")
+                .define(TRANSACTIONAL_ID, Type.STRING, "resetflow-notifier-0", Importance.HIGH,
+                        "Transactional id of this instance; keep it stable across restarts (e.g. the pod ordinal) "
+                                + "so a restart fences the previous incarnation at once.")
+                .define(LEDGER_TOPIC, Type.STRING, "notify.sent-ledger", Importance.MEDIUM,
+                        "Compacted topic of final outcomes keyed by notification id (same partition count as "
+                                + "notify.requests); the shared topic prefix is applied.")
+                .define(LEDGER_DIR, Type.STRING, "", Importance.MEDIUM,
+                        "Directory of the local sent-ledger index; empty for <state.dir>/notifier-ledger.")
+                .define(TEMPLATES_DIR, Type.STRING, "", Importance.MEDIUM,
+                        "Operator template directory overriding the bundled templates; empty for none.")
+                .define(MAX_PENDING, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                        "Requests held in memory (waiting, paced or retrying) before consumption pauses.")
+                .define(GLOBAL_RATE, Type.DOUBLE, 1_000.0, Importance.MEDIUM,
+                        "Mails per second across all tenants.")
+                .define(QUIET_ZONE, Type.STRING, "Asia/Tokyo", Importance.LOW,
+                        "Time zone of the tenants' quiet hours.")
+                .define(QUIET_RECHECK_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
+                        "How often a mail held by quiet hours or a paused tenant looks again.")
+                .define(PAUSED_TENANTS, Type.LIST, List.of(), Importance.LOW,
+                        "Tenants paused at start-up (resume them at POST /tenants/<id>/resume).")
+                .define(RETRY_MAX_ATTEMPTS, Type.INT, 8, Range.atLeast(1), Importance.MEDIUM,
+                        "Attempts per mail before it is FAILED.")
+                .define(RETRY_INITIAL_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Backoff after the first transient failure.")
+                .define(RETRY_MAX_MS, Type.LONG, 3_600_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Longest backoff between attempts.")
+                .define(RETRY_DEADLINE_MS, Type.LONG, 86_400_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Time after the first attempt when a mail still not accepted is FAILED.")
+                .define(SMTP_HOST, Type.STRING, "localhost", Importance.HIGH, "SMTP relay host.")
+                .define(SMTP_PORT, Type.INT, 25, Range.between(1, 65535), Importance.HIGH, "SMTP relay port.")
+                .define(SMTP_USERNAME, Type.STRING, "", Importance.MEDIUM, "SMTP AUTH user; empty for none.")
+                .define(SMTP_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "SMTP AUTH password.")
+                .define(SMTP_STARTTLS, Type.BOOLEAN, false, Importance.MEDIUM, "Require STARTTLS.")
+                .define(SMTP_CONNECTIONS, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
+                        "Connections kept open to the relay per tenant (and sending threads per tenant).")
+                .define(SMTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Connect, read and write timeout of SMTP.")
+                .define(SMTP_HELO, Type.STRING, "localhost", Importance.LOW, "Name sent in EHLO.");
+    }
+
+    public NotifierConfig(Map<String, ?> values) {
+        super(notifierDefinition(), values);
+    }
+
+    public String groupId() {
+        return getString(GROUP_ID);
+    }
+
+    public String transactionalId() {
+        return getString(TRANSACTIONAL_ID);
+    }
+
+    public String ledgerTopic() {
+        return getString(TOPIC_PREFIX) + getString(LEDGER_TOPIC);
+    }
+
+    public Path ledgerDir() {
+        String dir = getString(LEDGER_DIR);
+        return dir.isBlank() ? Path.of(stateDir(), "notifier-ledger") : Path.of(dir);
+    }
+
+    public Optional<Path> templatesDir() {
+        String dir = getString(TEMPLATES_DIR);
+        return dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    public int maxPending() {
+        return getInt(MAX_PENDING);
+    }
+
+    public double globalRatePerSecond() {
+        return getDouble(GLOBAL_RATE);
+    }
+
+    public java.time.ZoneId quietZone() {
+        return java.time.ZoneId.of(getString(QUIET_ZONE));
+    }
+
+    public Duration quietRecheck() {
+        return Duration.ofMillis(getLong(QUIET_RECHECK_MS));
+    }
+
+    public List<String> pausedTenants() {
+        return getList(PAUSED_TENANTS);
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(getLong(RETRY_INITIAL_MS)),
+                Duration.ofMillis(getLong(RETRY_MAX_MS)), Duration.ofMillis(getLong(RETRY_DEADLINE_MS)));
+    }
+
+    public SmtpSettings smtp() {
+        String user = getString(SMTP_USERNAME);
+        String password = getPassword(SMTP_PASSWORD).value();
+        return new SmtpSettings(getString(SMTP_HOST), getInt(SMTP_PORT),
+                user.isBlank() ? Optional.empty() : Optional.of(user),
+                password.isEmpty() ? Optional.empty() : Optional.of(password), getBoolean(SMTP_STARTTLS),
+                getInt(SMTP_CONNECTIONS), Duration.ofMillis(getLong(SMTP_TIMEOUT_MS)), Duration.ofSeconds(20),
+                getString(SMTP_HELO));
+    }
+
+    /** The DKIM keys configured, by tenant id. */
+    public Map<String, DkimKey> dkimKeys() {
+        Map<String, String> settings = new HashMap<>();
+        originals().forEach((key, value) -> {
+            if (key.startsWith(DKIM_PREFIX)) {
+                settings.put(key.substring(DKIM_PREFIX.length()), String.valueOf(value));
+            }
+        });
+        Map<String, DkimKey> keys = new HashMap<>();
+        for (String tenant : tenants().ids()) {
+            String domain = settings.get(tenant + ".domain");
+            String selector = settings.get(tenant + ".selector");
+            String file = settings.get(tenant + ".key.file");
+            if (domain == null && selector == null && file == null) {
+                continue;
+            }
+            if (domain == null || selector == null || file == null) {
+                throw new ConfigException("DKIM for tenant " + tenant + " needs dkim." + tenant + ".domain, .selector "
+                        + "and .key.file");
+            }
+            keys.put(tenant, DkimKey.fromPemFile(domain, selector, Path.of(file)));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,76 @@
+package io.resetflow.notifier.mail;
+
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.notifier.render.RenderedNotice;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * Builds the MIME message of a notice: From/Reply-To of the tenant, the chosen recipient, an RFC 2047
+ * UTF-8 subject, a UTF-8 text/plain part always and an HTML alternative when the template has one.
+ * Every header value passes {@link HeaderText}, so none can carry a line break.
+ */
+public final class NoticeMessageFactory {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    private final Session session;
+    private final Clock clock;
+    private final MessageSigner signer;
+
+    public NoticeMessageFactory(Session session, Clock clock, MessageSigner signer) {
+        this.session = session;
+        this.clock = clock;
+        this.signer = signer;
+    }
+
+    public OutgoingMail build(NotificationRequest request, Tenant tenant, RenderedNotice notice, Recipient recipient) {
+        InternetAddress from = MailAddresses.parse("From", tenant.mail().from());
+        InternetAddress replyTo = MailAddresses.parse("Reply-To", tenant.mail().replyTo() == null
+                ? tenant.mail().from() : tenant.mail().replyTo());
+        InternetAddress to = MailAddresses.parse("recipient", recipient.address());
+        String subject = HeaderText.require("Subject", notice.subject());
+        String messageId = MessageIds.of(request.getNotificationId(), MailAddresses.domainOf(from));
+        try {
+            MimeMessage message = new NoticeMessage(session, messageId);
+            message.setFrom(from);
+            message.setReplyTo(new InternetAddress[] {replyTo});
+            message.setRecipient(Message.RecipientType.TO, to);
+            // B encoding, as Japanese mail readers expect; folded at 76 characters per RFC 2047.
+            message.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(subject, UTF_8, "B")));
+            message.setSentDate(Date.from(clock.instant()));
+            message.setHeader("Auto-Submitted", "auto-generated");
+            if (notice.html().isPresent()) {
+                MimeMultipart alternative = new MimeMultipart("alternative");
+                alternative.addBodyPart(textPart(notice.text()));
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(notice.html().get(), UTF_8, "html");
+                alternative.addBodyPart(html);
+                message.setContent(alternative);
+            } else {
+                message.setText(notice.text(), UTF_8, "plain");
+            }
+            message.saveChanges();
+            return new OutgoingMail(tenant.id(), messageId, to, signer.sign(tenant.id(), message));
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("cannot build notice " + request.getNotificationId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MimeBodyPart textPart(String text) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text, UTF_8, "plain");
+        return part;
+    }
+}

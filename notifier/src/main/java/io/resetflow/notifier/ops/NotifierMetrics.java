@@ -1,0 +1,61 @@
+package io.resetflow.notifier.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.NoticeKind;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.TenantSwitches;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/** The notifier's meters; tags name tenants and kinds, never an address or a mailbox. */
+public final class NotifierMetrics {
+
+    private final MeterRegistry registry;
+
+    public NotifierMetrics(MeterRegistry registry, Collection<Tenant> tenants, RateLimits limits, TenantSwitches switches) {
+        this.registry = registry;
+        for (Tenant tenant : tenants) {
+            String id = tenant.id();
+            Gauge.builder("notifier.rate.current", limits, l -> l.currentRate(id)).tag("tenant", id)
+                    .description("Mails per second the tenant is paced at now").register(registry);
+            Gauge.builder("notifier.rate.limit", limits, l -> l.limit(id)).tag("tenant", id)
+                    .description("Configured mails per second of the tenant").register(registry);
+            Gauge.builder("notifier.tenant.paused", switches, s -> s.isPaused(id) ? 1 : 0).tag("tenant", id)
+                    .description("1 while an operator has paused the tenant").register(registry);
+        }
+        Gauge.builder("notifier.rate.global.limit", limits, RateLimits::globalLimit).register(registry);
+    }
+
+    public void pendingGauge(Supplier<Number> pending) {
+        Gauge.builder("notifier.pending", pending, p -> p.get().doubleValue())
+                .description("Requests read and not yet finished (waiting, paced, retrying, sending)").register(registry);
+    }
+
+    public void outcome(String tenant, NoticeKind kind, DeliveryStatus status) {
+        Counter.builder("notifier.outcomes").tag("tenant", tenant).tag("kind", kind.name()).tag("status", status.name())
+                .description("Delivery outcomes published").register(registry).increment();
+    }
+
+    public void duplicateSkipped(String tenant) {
+        Counter.builder("notifier.duplicates.skipped").tag("tenant", tenant)
+                .description("Requests not sent because their notification id already has a final outcome")
+                .register(registry).increment();
+    }
+
+    public void deadLettered() {
+        Counter.builder("notifier.dead.letters").description("Unreadable requests sent to the dead-letter topic")
+                .register(registry).increment();
+    }
+
+    public void smtpLatency(String tenant, Duration took) {
+        Timer.builder("notifier.smtp.latency").tag("tenant", tenant).publishPercentileHistogram()
+                .description("Time of one SMTP transaction (including connecting when needed)")
+                .register(registry).record(took);
+    }
+}

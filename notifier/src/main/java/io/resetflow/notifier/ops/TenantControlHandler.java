@@ -1,0 +1,66 @@
+package io.resetflow.notifier.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.TenantSwitches;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * {@code GET /tenants}: each tenant's state and rates; {@code POST /tenants/{id}/pause} and
+ * {@code POST /tenants/{id}/resume}: stop and restart a tenant's mails at run time.
+ */
+public final class TenantControlHandler implements HttpHandler {
+
+    private final Tenants tenants;
+    private final TenantSwitches switches;
+    private final RateLimits limits;
+
+    public TenantControlHandler(Tenants tenants, TenantSwitches switches, RateLimits limits) {
+        this.tenants = tenants;
+        this.switches = switches;
+        this.limits = limits;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (path.length == 2 && method.equals("GET")) {
+            OpsServer.respond(exchange, 200, "application/json", overview());
+            return;
+        }
+        if (path.length != 4 || !method.equals("POST")) {
+            OpsServer.respond(exchange, 405, "application/json", "{\"error\":\"use POST /tenants/{id}/pause|resume\"}");
+            return;
+        }
+        if (tenants.byId(path[2]).isEmpty()) {
+            OpsServer.respond(exchange, 404, "application/json", "{\"error\":\"unknown tenant\"}");
+            return;
+        }
+        switch (path[3]) {
+            case "pause" -> switches.pause(path[2]);
+            case "resume" -> switches.resume(path[2]);
+            default -> {
+                OpsServer.respond(exchange, 404, "application/json", "{\"error\":\"unknown action\"}");
+                return;
+            }
+        }
+        OpsServer.respond(exchange, 200, "application/json",
+                "{\"tenant\":\"" + path[2] + "\",\"paused\":" + switches.isPaused(path[2]) + "}");
+    }
+
+    private String overview() {
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        for (Tenant tenant : tenants.all()) {
+            json.add(String.format(Locale.ROOT, "{\"tenant\":\"%s\",\"paused\":%s,\"rate\":%.3f,\"limit\":%.3f}",
+                    tenant.id(), switches.isPaused(tenant.id()), limits.currentRate(tenant.id()), limits.limit(tenant.id())));
+        }
+        return json.toString();
+    }
+}

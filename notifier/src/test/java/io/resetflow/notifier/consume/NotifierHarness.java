@@ -1,0 +1,105 @@
+package io.resetflow.notifier.consume;
+
+import io.github.bucket4j.TimeMeter;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.notifier.NotifierService;
+import io.resetflow.notifier.config.NotifierConfig;
+import io.resetflow.notifier.send.MailTransport;
+import io.resetflow.registry.InMemorySchemaRegistryClient;
+import io.resetflow.serde.AvroSerdes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** One test's topics (own prefix), its request producer and outcome reader, and notifiers on them. */
+final class NotifierHarness implements AutoCloseable {
+
+    final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
+    final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private final EmbeddedKafkaBroker broker;
+    private final Path stateDir;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, DeliveryOutcome> outcomes;
+    private final List<DeliveryOutcome> seen = new ArrayList<>();
+
+    NotifierHarness(EmbeddedKafkaBroker broker, Path stateDir) {
+        this.broker = broker;
+        this.stateDir = stateDir;
+        broker.createTopic(prefix + "notify.requests", 2);
+        broker.createTopic(prefix + "notify.outcomes", 2);
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumer = new HashMap<>();
+        consumer.put("bootstrap.servers", broker.bootstrapServers());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + prefix);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.outcomes = new KafkaConsumer<>(consumer, new StringDeserializer(),
+                serdes.value(DeliveryOutcome.class).deserializer());
+        outcomes.subscribe(List.of(prefix + "notify.outcomes"));
+    }
+
+    Map<String, Object> settings(int smtpPort, String ledgerName) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(NotifierConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        values.put(NotifierConfig.TOPIC_PREFIX, prefix);
+        values.put(NotifierConfig.TOPIC_PARTITIONS, 2);
+        values.put(NotifierConfig.GROUP_ID, "notifier-" + prefix);
+        values.put(NotifierConfig.TRANSACTIONAL_ID, "notifier-" + prefix);
+        values.put(NotifierConfig.LEDGER_DIR, stateDir.resolve(ledgerName).toString());
+        values.put(NotifierConfig.SMTP_HOST, "127.0.0.1");
+        values.put(NotifierConfig.SMTP_PORT, smtpPort);
+        values.put(NotifierConfig.SMTP_CONNECTIONS, 2);
+        values.put(NotifierConfig.SMTP_TIMEOUT_MS, 5_000L);
+        values.put(NotifierConfig.RETRY_INITIAL_MS, 50L);
+        values.put(NotifierConfig.RETRY_MAX_MS, 200L);
+        values.put(NotifierConfig.RETRY_MAX_ATTEMPTS, 20);
+        values.put(NotifierConfig.QUIET_RECHECK_MS, 100L);
+        values.put(NotifierConfig.HTTP_PORT, 0);
+        return values;
+    }
+
+    NotifierService start(Map<String, Object> settings, MailTransport transport, Clock clock) {
+        NotifierConfig config = new NotifierConfig(settings);
+        return new NotifierService(config, tenant -> transport, config.smtp().connections(), serdes, clock,
+                TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
+    }
+
+    void request(NotificationRequest request) {
+        producer.send(new ProducerRecord<>(prefix + "notify.requests", request.getMailboxId(),
+                serdes.value(NotificationRequest.class).serializer().serialize(prefix + "notify.requests", request)));
+        producer.flush();
+    }
+
+    void rawRequest(String key, byte[] value) {
+        producer.send(new ProducerRecord<>(prefix + "notify.requests", key, value));
+        producer.flush();
+    }
+
+    /** Every outcome committed so far, in the order read. */
+    List<DeliveryOutcome> outcomes() {
+        outcomes.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        outcomes.close();
+    }
+}

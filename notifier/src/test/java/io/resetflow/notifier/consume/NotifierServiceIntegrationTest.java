@@ -1,0 +1,265 @@
+package io.resetflow.notifier.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.NoticeKind;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.avro.RecipientChannel;
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.notifier.NotifierService;
+import io.resetflow.notifier.Requests;
+import io.resetflow.notifier.ScriptedSmtpServer;
+import io.resetflow.notifier.send.SmtpMailTransport;
+import io.resetflow.notifier.send.SmtpSettings;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The notifier against a real broker and real SMTP servers (GreenMail, or a scripted one for 4xx/5xx). */
+class NotifierServiceIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** 10:00 in Tokyo: outside quiet hours. */
+    private static final Clock DAYTIME = Clock.fixed(Instant.parse("2025-06-17T01:00:00Z"), ZoneOffset.UTC);
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path stateDir;
+
+    private NotifierHarness harness;
+    private GreenMail greenMail;
+    private int smtpPort;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().build().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new NotifierHarness(broker, stateDir);
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        greenMail = startGreenMail(smtpPort);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+        greenMail.stop();
+    }
+
+    private static GreenMail startGreenMail(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static List<DeliveryOutcome> of(List<DeliveryOutcome> outcomes, String notificationId) {
+        return outcomes.stream().filter(o -> o.getNotificationId().equals(notificationId)).toList();
+    }
+
+    private static long finals(List<DeliveryOutcome> outcomes, String notificationId) {
+        return of(outcomes, notificationId).stream().filter(o -> o.getStatus() != DeliveryStatus.DEFERRED).count();
+    }
+
+    @Test
+    void sendsEachRequestOnceAndPublishesItsSentOutcome() throws Exception {
+        // Given two requests, one with a contact address on file
+        NotificationRequest toMailbox = Requests.initial("nifty", "mbx-a", "a@nifty.com");
+        NotificationRequest toContact = Requests.builder("jcom", NoticeKind.REMINDER, "mbx-b")
+                .setMailboxAddress("b@zaq.ne.jp").setContactAddress("b-home@example-contact.jp").build();
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
+             NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, DAYTIME)) {
+            // When they are requested
+            harness.request(toMailbox);
+            harness.request(toContact);
+
+            // Then each ends SENT, with its channel, and GreenMail received one mail each
+            await().atMost(WAIT).until(() -> harness.outcomes().size() >= 2);
+            DeliveryOutcome a = of(harness.outcomes(), toMailbox.getNotificationId()).get(0);
+            DeliveryOutcome b = of(harness.outcomes(), toContact.getNotificationId()).get(0);
+            assertThat(a.getStatus()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(a.getChannel()).isEqualTo(RecipientChannel.MAILBOX);
+            assertThat(a.getHadContactAddress()).isFalse();
+            assertThat(a.getSmtpCode()).isEqualTo(250);
+            assertThat(b.getChannel()).isEqualTo(RecipientChannel.CONTACT_ADDRESS);
+            assertThat(b.getHadContactAddress()).isTrue();
+            assertThat(greenMail.getReceivedMessagesForDomain("nifty.com")).hasSize(1);
+            assertThat(greenMail.getReceivedMessagesForDomain("example-contact.jp")).hasSize(1);
+            assertThat(greenMail.getReceivedMessagesForDomain("zaq.ne.jp")).isEmpty();
+            assertThat(greenMail.getReceivedMessagesForDomain("nifty.com")[0].getMessageID()).isEqualTo(a.getMessageId());
+            assertThat(notifier.registry().scrape()).contains("notifier_outcomes_total{kind=\"INITIAL_NOTICE\",status=\"SENT\",tenant=\"nifty\"} 1.0");
+        }
+    }
+
+    @Test
+    void retriesATemporaryRejectionThenSendsAndBouncesAPermanentOne() throws Exception {
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()
+                .script("busy@zaq.ne.jp", "451 4.7.1 greylisted", "450 4.2.1 mailbox busy")
+                .script("gone@zaq.ne.jp", "550 5.1.1 user unknown");
+             SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2));
+             NotifierService notifier = harness.start(harness.settings(relay.port(), "ledger"), smtp, DAYTIME)) {
+            NotificationRequest busy = Requests.initial("jcom", "mbx-busy", "busy@zaq.ne.jp");
+            NotificationRequest gone = Requests.initial("jcom", "mbx-gone", "gone@zaq.ne.jp");
+            harness.request(busy);
+            harness.request(gone);
+
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), busy.getNotificationId()) == 1
+                    && finals(harness.outcomes(), gone.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), busy.getNotificationId()))
+                    .extracting(DeliveryOutcome::getStatus, DeliveryOutcome::getSmtpCode, DeliveryOutcome::getAttempt)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.DEFERRED, 451, 1),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryStatus.DEFERRED, 450, 2),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryStatus.SENT, 250, 3));
+            DeliveryOutcome bounced = of(harness.outcomes(), gone.getNotificationId()).get(0);
+            assertThat(bounced.getStatus()).isEqualTo(DeliveryStatus.BOUNCED);
+            assertThat(bounced.getSmtpCode()).isEqualTo(550);
+            assertThat(bounced.getSmtpReply()).contains("user unknown");
+            assertThat(relay.acceptedFor("busy@zaq.ne.jp")).isEqualTo(1);
+            assertThat(relay.acceptedFor("gone@zaq.ne.jp")).isZero();
+            // the 450 asked jcom to slow down
+            assertThat(notifier.rateLimits().currentRate("jcom")).isLessThan(notifier.rateLimits().limit("jcom"));
+        }
+    }
+
+    @Test
+    void losesNothingWhileTheSmtpServerIsDownAndSendsOnceItIsBack() throws Exception {
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
+             NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, DAYTIME)) {
+            // Given the relay is down
+            greenMail.stop();
+            NotificationRequest request = Requests.initial("biglobe", "mbx-down", "down@biglobe.ne.jp");
+
+            // When a request arrives, it is deferred (connection refused, no reply code)
+            harness.request(request);
+            await().atMost(WAIT).until(() -> !of(harness.outcomes(), request.getNotificationId()).isEmpty());
+            DeliveryOutcome deferred = of(harness.outcomes(), request.getNotificationId()).get(0);
+            assertThat(deferred.getStatus()).isEqualTo(DeliveryStatus.DEFERRED);
+            assertThat(deferred.getSmtpCode()).isNull();
+
+            // Then, once the relay is back, it is sent exactly once
+            greenMail = startGreenMail(smtpPort);
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), request.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), request.getNotificationId())).last()
+                    .extracting(DeliveryOutcome::getStatus).isEqualTo(DeliveryStatus.SENT);
+            assertThat(greenMail.getReceivedMessagesForDomain("biglobe.ne.jp")).hasSize(1);
+        }
+    }
+
+    @Test
+    void neverSendsANotificationIdTwiceAcrossARestartAndAReplayOfTheTopic() throws Exception {
+        NotificationRequest request = Requests.initial("ctc", "mbx-once", "once@commufa.jp");
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2))) {
+            // Given a request sent by a first notifier
+            try (NotifierService first = harness.start(harness.settings(smtpPort, "ledger-1"), smtp, DAYTIME)) {
+                harness.request(request);
+                await().atMost(WAIT).until(() -> finals(harness.outcomes(), request.getNotificationId()) == 1);
+            }
+
+            // When a notifier with a new consumer group (a replay from the start of the topic) and an
+            // empty local index starts, and the tracker requests the same notice once more
+            Map<String, Object> replay = harness.settings(smtpPort, "ledger-2");
+            replay.put("notifier.group.id", "replay-" + harness.prefix);
+            try (NotifierService second = harness.start(replay, smtp, DAYTIME)) {
+                harness.request(request);
+                NotificationRequest marker = Requests.initial("ctc", "mbx-marker", "marker@commufa.jp");
+                harness.request(marker);
+                await().atMost(WAIT).until(() -> finals(harness.outcomes(), marker.getNotificationId()) == 1);
+
+                // Then the notice went out once and has exactly one final outcome
+                assertThat(greenMail.getReceivedMessagesForDomain("commufa.jp"))
+                        .extracting(m -> m.getAllRecipients()[0].toString())
+                        .containsExactlyInAnyOrder("once@commufa.jp", "marker@commufa.jp");
+                assertThat(finals(harness.outcomes(), request.getNotificationId())).isEqualTo(1);
+                assertThat(second.registry().scrape()).contains("notifier_duplicates_skipped_total{tenant=\"ctc\"} 2.0");
+            }
+        }
+    }
+
+    @Test
+    void holdsMailsDuringQuietHoursAndSendsThemAfterwards() throws Exception {
+        // Given a clock at 23:00 Tokyo (quiet until 08:00)
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-17T14:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(now.get(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        NotificationRequest request = Requests.initial("stnet", "mbx-night", "night@pikara.ne.jp");
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
+             NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, clock)) {
+            harness.request(request);
+
+            // When the request has been read, nothing is sent and no outcome is published
+            await().atMost(WAIT).until(() -> notifier.registry().get("notifier.pending").gauge().value() == 1.0);
+            assertThat(greenMail.getReceivedMessages()).isEmpty();
+            assertThat(harness.outcomes()).isEmpty();
+
+            // Then at 08:00 Tokyo it goes out
+            now.set(Instant.parse("2025-06-17T23:00:00Z"));
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), request.getNotificationId()) == 1);
+            assertThat(greenMail.getReceivedMessagesForDomain("pikara.ne.jp")).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesAHeaderInjectionAttemptWithAFailedOutcomeAndDeadLettersGarbage() throws Exception {
+        NotificationRequest injected = Requests.builder("nifty", NoticeKind.INITIAL_NOTICE, "mbx-inject")
+                .setContactAddress("victim@example.jp\r\nBcc: attacker@evil.example").build();
+        NotificationRequest unknownTenant = Requests.initial("no-such-isp", "mbx-unknown", "x@example.jp");
+        NotificationRequest after = Requests.initial("nifty", "mbx-after", "after@nifty.com");
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
+             NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, DAYTIME)) {
+            harness.request(injected);
+            harness.request(unknownTenant);
+            harness.rawRequest("mbx-after", new byte[] {0, 0, 0, 0, 42, 1, 2});
+            harness.request(after);
+
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), after.getNotificationId()) == 1
+                    && finals(harness.outcomes(), injected.getNotificationId()) == 1
+                    && finals(harness.outcomes(), unknownTenant.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), injected.getNotificationId()).get(0).getSmtpReply()).startsWith("refused:");
+            assertThat(of(harness.outcomes(), injected.getNotificationId()).get(0).getStatus()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(of(harness.outcomes(), unknownTenant.getNotificationId()).get(0).getSmtpReply()).contains("unknown tenant");
+            assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                    .containsExactly("after@nifty.com");
+            assertThat(notifier.registry().scrape()).contains("notifier_dead_letters_total 1.0");
+        }
+    }
+}

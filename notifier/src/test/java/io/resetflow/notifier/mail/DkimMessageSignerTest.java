@@ -1,0 +1,90 @@
+package io.resetflow.notifier.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resetflow.avro.NoticeKind;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.notifier.Requests;
+import io.resetflow.notifier.render.NoticeRenderer;
+import io.resetflow.notifier.render.NoticeTemplates;
+import io.resetflow.notifier.render.TemplateSource;
+import jakarta.mail.Session;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.apache.james.jdkim.exceptions.PermFailException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DkimMessageSignerTest {
+
+    private static final TestDkimKeys KEYS = new TestDkimKeys();
+    private final Tenants tenants = TenantsLoader.bundled();
+    private final NoticeRenderer renderer = new NoticeRenderer(NoticeTemplates.load(tenants, TemplateSource.bundled()));
+
+    @TempDir
+    Path dir;
+
+    private byte[] signedMail(String tenantId, DkimMessageSigner signer) throws Exception {
+        NotificationRequest request = Requests.builder(tenantId, NoticeKind.INITIAL_NOTICE, "mbx-dkim").build();
+        Tenant tenant = tenants.require(tenantId);
+        NoticeMessageFactory factory = new NoticeMessageFactory(Session.getInstance(new Properties()),
+                Clock.systemUTC(), signer);
+        OutgoingMail mail = factory.build(request, tenant, renderer.render(request, tenant), Recipient.of(request));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        mail.message().writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void signsWithTheTenantsSelectorSoThatAVerifierAcceptsIt() throws Exception {
+        // Given nifty's key read from a PKCS#8 PEM file, selector rf2025
+        Path pem = dir.resolve("nifty.pem");
+        Files.writeString(pem, KEYS.pkcs8Pem());
+        DkimMessageSigner signer = new DkimMessageSigner(Map.of("nifty", DkimKey.fromPemFile("nifty.com", "rf2025", pem)));
+
+        // When a notice is built and written out
+        byte[] mail = signedMail("nifty", signer);
+
+        // Then an independent DKIM verifier finds a valid signature for d=nifty.com s=rf2025
+        List<SignatureRecord> records = new DKIMVerifier(KEYS.dns("nifty.com", "rf2025"))
+                .verify(new ByteArrayInputStream(mail));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).getDToken()).isEqualTo("nifty.com");
+        assertThat(records.get(0).getSelector()).isEqualTo("rf2025");
+        assertThat(records.get(0).getHeaders()).extracting(h -> h.toString().toLowerCase())
+                .contains("from", "subject", "message-id", "date");
+    }
+
+    @Test
+    void aTamperedSignedMailFailsVerification() throws Exception {
+        DkimMessageSigner signer = new DkimMessageSigner(Map.of("nifty", new DkimKey("nifty.com", "rf2025", KEYS.privateKey())));
+        String mail = new String(signedMail("nifty", signer), StandardCharsets.US_ASCII);
+        String tampered = mail.replaceFirst("Reply-To: support@nifty.com", "Reply-To: attacker@evil.example");
+
+        assertThatThrownBy(() -> new DKIMVerifier(KEYS.dns("nifty.com", "rf2025"))
+                .verify(new ByteArrayInputStream(tampered.getBytes(StandardCharsets.US_ASCII))))
+                .isInstanceOf(PermFailException.class);
+    }
+
+    @Test
+    void leavesTenantsWithoutAKeyUnsigned() throws Exception {
+        DkimMessageSigner signer = new DkimMessageSigner(Map.of("nifty", new DkimKey("nifty.com", "rf2025", KEYS.privateKey())));
+
+        String mail = new String(signedMail("jcom", signer), StandardCharsets.US_ASCII);
+
+        assertThat(mail).doesNotContain("DKIM-Signature");
+    }
+}
