@@ -1,0 +1,82 @@
+package io.resetflow.tracker;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.streams.StreamsRunner;
+import io.resetflow.core.streams.StreamsSettings;
+import io.resetflow.serde.AvroSerdes;
+import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.http.TrackerApi;
+import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
+import io.resetflow.tracker.metrics.ProgressGauges;
+import io.resetflow.tracker.query.StoreHandles;
+import io.resetflow.tracker.query.TrackerQueryService;
+import io.resetflow.tracker.topology.TrackerTopology;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reset tracker service: its Streams application and its HTTP server (query API, /metrics,
+ * /health). The HTTP port is bound first, because it is the instance's {@code application.server}
+ * that other instances forward queries to.
+ */
+public final class TrackerService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerService.class);
+
+    private final TrackerConfig config;
+    private final OpsServer http;
+    private final StreamsRunner runner;
+
+    public TrackerService(TrackerConfig config) {
+        this.config = config;
+        PrometheusMeterRegistry registry = OpsServer.newRegistry();
+        StreamsRunner[] started = new StreamsRunner[1];
+        this.http = new OpsServer("0.0.0.0", config.httpPort(), registry,
+                () -> started[0] != null && started[0].isRunning());
+        HostInfo self = new HostInfo(config.httpHost(), http.port());
+        Properties props = StreamsSettings.of(config, config.applicationId());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
+        this.runner = new StreamsRunner(TrackerTopology.build(config, serdes, new MicrometerTrackerMetrics(registry)),
+                props, registry);
+        started[0] = runner;
+        TrackerQueryService queries = new TrackerQueryService(
+                new StoreHandles(runner.streams(), self, config.topicNames().remediationIntake()), config.tenants(),
+                new MailboxIds(config.mailboxIdSecret()), config.estimateWindow());
+        TrackerApi.mount(http, queries);
+        ProgressGauges.bind(registry, queries);
+    }
+
+    public TrackerService start() {
+        LOG.info("Reset tracker settings: {}", config.describe());
+        http.start();
+        runner.start();
+        LOG.info("Reset tracker API on http://{}:{}/api/tenants", config.httpHost(), http.port());
+        return this;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public KafkaStreams streams() {
+        return runner.streams();
+    }
+
+    public boolean isRunning() {
+        return runner.isRunning();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        http.close();
+    }
+}

@@ -1,0 +1,147 @@
+package io.resetflow.tracker.config;
+
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.tracker.domain.InitialNoticePlan;
+import io.resetflow.tracker.timers.CampaignClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The reset tracker's settings, on top of the shared ones. */
+public final class TrackerConfig extends CommonConfig {
+
+    public static final String APPLICATION_ID = "tracker.application.id";
+    public static final String BREACH_CUTOFF = "tracker.breach.cutoff";
+    public static final String CAMPAIGN_START = "tracker.campaign.start";
+    public static final String CLOCK_SPEED = "tracker.clock.speed";
+    public static final String INITIAL_NOTICE = "tracker.initial.notice";
+    public static final String WAVE_INTERVAL = "tracker.wave.interval";
+    public static final String TIMER_INTERVAL_MS = "tracker.timers.interval.ms";
+    public static final String TIMERS_PER_TICK = "tracker.timers.max.per.tick";
+    public static final String UNKNOWN_RESET_GRACE = "tracker.unknown.reset.grace";
+    public static final String PROGRESS_INTERVAL_MS = "tracker.progress.interval.ms";
+    public static final String ESTIMATE_WINDOW = "tracker.estimate.window";
+    public static final String HTTP_HOST = "tracker.http.host";
+    public static final String NUM_STREAM_THREADS = "tracker.stream.threads";
+
+    public static ConfigDef trackerDefinition() {
+        return CommonConfig.definition()
+                .define(APPLICATION_ID, Type.STRING, "reset-tracker", Importance.HIGH,
+                        "Kafka Streams application id (consumer group, changelog prefix).")
+                .define(BREACH_CUTOFF, Type.STRING, "1970-01-01T00:00:00Z", Importance.HIGH,
+                        "ISO-8601 instant: a password change before it does not remediate a mailbox.")
+                .define(CAMPAIGN_START, Type.STRING, "", Importance.MEDIUM,
+                        "ISO-8601 instant the campaign clock is anchored at; empty means now at start-up.")
+                .define(CLOCK_SPEED, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Campaign seconds per wall-clock second (1440 runs a day per minute).")
+                .define(INITIAL_NOTICE, Type.STRING, "IMMEDIATE",
+                        ConfigDef.ValidString.in("IMMEDIATE", "WAVES", "immediate", "waves"), Importance.MEDIUM,
+                        "IMMEDIATE: notify on acceptance; WAVES: URGENT first, HIGH and NORMAL one wave interval apart.")
+                .define(WAVE_INTERVAL, Type.STRING, "P1D", Importance.LOW,
+                        "ISO-8601 duration between priority waves of initial notices.")
+                .define(TIMER_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
+                        "Wall-clock interval of the timer punctuator.")
+                .define(TIMERS_PER_TICK, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Most due timers one punctuation handles per task; the rest wait for the next tick.")
+                .define(UNKNOWN_RESET_GRACE, Type.STRING, "PT6H", Importance.MEDIUM,
+                        "How long (campaign time) a reset event for a not-yet-accepted mailbox waits for its intake "
+                                + "record before it is rejected as UNKNOWN_MAILBOX.")
+                .define(PROGRESS_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
+                        "Wall-clock interval at which each task publishes its per-tenant counts.")
+                .define(ESTIMATE_WINDOW, Type.STRING, "PT6H", Importance.LOW,
+                        "Campaign-time window of progress history the completion estimate takes its rate from.")
+                .define(HTTP_HOST, Type.STRING, "localhost", Importance.MEDIUM,
+                        "Host name other instances reach this one's HTTP API on (application.server).")
+                .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Kafka Streams threads.");
+    }
+
+    private final Instant startedAt;
+
+    public TrackerConfig(Map<String, ?> values) {
+        this(values, Instant.now());
+    }
+
+    /** {@code startedAt} anchors the campaign clock when no campaign start is configured. */
+    public TrackerConfig(Map<String, ?> values, Instant startedAt) {
+        super(trackerDefinition(), values);
+        this.startedAt = startedAt;
+        breachCutoff();
+        campaignClock();
+        initialNoticePlan();
+        unknownResetGrace();
+        estimateWindow();
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public Instant breachCutoff() {
+        return instant(BREACH_CUTOFF, getString(BREACH_CUTOFF));
+    }
+
+    public CampaignClock campaignClock() {
+        String start = getString(CAMPAIGN_START);
+        return new CampaignClock(start.isBlank() ? startedAt : instant(CAMPAIGN_START, start), getDouble(CLOCK_SPEED));
+    }
+
+    public InitialNoticePlan initialNoticePlan() {
+        InitialNoticePlan.Mode mode = InitialNoticePlan.Mode.valueOf(getString(INITIAL_NOTICE).toUpperCase(Locale.ROOT));
+        return new InitialNoticePlan(mode, campaignClock().start(), duration(WAVE_INTERVAL));
+    }
+
+    public Duration timerInterval() {
+        return Duration.ofMillis(getLong(TIMER_INTERVAL_MS));
+    }
+
+    public int timersPerTick() {
+        return getInt(TIMERS_PER_TICK);
+    }
+
+    public Duration unknownResetGrace() {
+        return duration(UNKNOWN_RESET_GRACE);
+    }
+
+    public Duration progressInterval() {
+        return Duration.ofMillis(getLong(PROGRESS_INTERVAL_MS));
+    }
+
+    public Duration estimateWindow() {
+        return duration(ESTIMATE_WINDOW);
+    }
+
+    public String httpHost() {
+        return getString(HTTP_HOST);
+    }
+
+    public int streamThreads() {
+        return getInt(NUM_STREAM_THREADS);
+    }
+
+    public int partitions() {
+        return getInt(TOPIC_PARTITIONS);
+    }
+
+    private Duration duration(String key) {
+        try {
+            return Duration.parse(getString(key));
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key, getString(key), "not an ISO-8601 duration such as PT6H or P1D");
+        }
+    }
+
+    private static Instant instant(String key, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key, value, "not an ISO-8601 instant such as 2025-06-01T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.resetflow.tracker.domain;
+
+import io.resetflow.avro.NoticeKind;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The next thing the tracker must do for a mailbox, and when. */
+public record DueAction(Kind kind, int sequence, Instant dueAt) {
+
+    public enum Kind {
+        LOCK, INITIAL_NOTICE, REMINDER, DEADLINE, FORCE_RESET, FINAL_NOTICE;
+
+        public boolean isMail() {
+            return this == INITIAL_NOTICE || this == REMINDER || this == FINAL_NOTICE;
+        }
+    }
+
+    public boolean isDue(Instant now) {
+        return !dueAt.isAfter(now);
+    }
+
+    public Optional<NoticeKind> noticeKind() {
+        return switch (kind) {
+            case INITIAL_NOTICE -> Optional.of(NoticeKind.INITIAL_NOTICE);
+            case REMINDER -> Optional.of(NoticeKind.REMINDER);
+            case FINAL_NOTICE -> Optional.of(NoticeKind.FINAL_NOTICE);
+            default -> Optional.empty();
+        };
+    }
+}

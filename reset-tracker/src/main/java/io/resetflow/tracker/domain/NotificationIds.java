@@ -1,0 +1,33 @@
+package io.resetflow.tracker.domain;
+
+import io.resetflow.avro.NoticeKind;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Deterministic notification ids, {@code <mailboxId>.<kind>.<sequence>}: a replayed timer produces
+ * the same id, so the notifier's Message-ID (derived from it) lets duplicates be recognised. Only
+ * atext characters are used, as a Message-ID needs.
+ */
+public final class NotificationIds {
+
+    private NotificationIds() {
+    }
+
+    public static String of(String mailboxId, NoticeKind kind, int sequence) {
+        return mailboxId + "." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence;
+    }
+
+    /** The sequence an id was built with, empty if the id is not one of ours. */
+    public static OptionalInt sequenceOf(String notificationId) {
+        int dot = notificationId == null ? -1 : notificationId.lastIndexOf('.');
+        if (dot < 0) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(notificationId.substring(dot + 1)));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.resetflow.tracker.http;
+
+import io.resetflow.avro.RemediationState;
+import io.resetflow.avro.TenantProgress;
+import io.resetflow.tracker.query.QueryResult;
+import io.resetflow.tracker.query.TrackerQueryService;
+import io.resetflow.tracker.query.Views;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Tenant-wide answers that combine this instance's share with the other instances' shares. */
+final class TenantQueries {
+
+    private final TrackerQueryService queries;
+    private final FanOut fanOut;
+
+    TenantQueries(TrackerQueryService queries, FanOut fanOut) {
+        this.queries = queries;
+        this.fanOut = fanOut;
+    }
+
+    QueryResult<Views.HistoryView> history(String tenant) throws FanOut.PeerUnavailable {
+        QueryResult<Views.HistoryView> result = queries.history(tenant, false);
+        if (result instanceof QueryResult.OnAnotherInstance<Views.HistoryView> remote) {
+            return new QueryResult.Found<>(fanOut.single(remote.host(), historyPath(tenant) + "?scope=local",
+                    Views.HistoryView.class));
+        }
+        return result;
+    }
+
+    QueryResult<List<Views.TenantView>> tenants() throws FanOut.PeerUnavailable {
+        QueryResult<List<TenantProgress>> progress = queries.progress();
+        if (!(progress instanceof QueryResult.Found<List<TenantProgress>> found)) {
+            return new QueryResult.Unavailable<>("progress store not ready");
+        }
+        List<Views.TenantView> views = new ArrayList<>();
+        for (TenantProgress p : found.value()) {
+            String estimate = history(p.getTenant()) instanceof QueryResult.Found<Views.HistoryView> h
+                    ? h.value().estimatedCompletion() : null;
+            views.add(new Views.TenantView(p.getTenant(), new TreeMap<>(p.getCountsByState()), p.getTotal(),
+                    p.getRemediated(), p.getRemediatedRatio(), p.getAsOf().toString(), estimate));
+        }
+        return new QueryResult.Found<>(views);
+    }
+
+    QueryResult<Views.StragglerPage> stragglers(String tenant, RemediationState state, String after, int limit,
+                                                boolean localOnly) throws FanOut.PeerUnavailable {
+        QueryResult<Views.StragglerPage> local = queries.localStragglers(tenant, state, after, limit);
+        if (localOnly || !(local instanceof QueryResult.Found<Views.StragglerPage> found)) {
+            return local;
+        }
+        TreeSet<String> ids = new TreeSet<>(found.value().mailboxIds());
+        boolean more = found.value().next() != null;
+        String path = "/api/tenants/" + tenant + "/stragglers?scope=local&state=" + state + "&limit=" + limit
+                + (after == null ? "" : "&after=" + after);
+        for (Views.StragglerPage page : fanOut.fromPeers(path, Views.StragglerPage.class)) {
+            ids.addAll(page.mailboxIds());
+            more |= page.next() != null;
+        }
+        // Each instance sent its first `limit` ids after the cursor, so the first `limit` of the union are exact.
+        List<String> sorted = new ArrayList<>(ids);
+        List<String> pageIds = sorted.subList(0, Math.min(limit, sorted.size()));
+        String next = (more || sorted.size() > limit) && !pageIds.isEmpty() ? pageIds.get(pageIds.size() - 1) : null;
+        return new QueryResult.Found<>(new Views.StragglerPage(tenant, state.name(), List.copyOf(pageIds), next));
+    }
+
+    QueryResult<Views.CountersView> counters(String tenant, boolean localOnly) throws FanOut.PeerUnavailable {
+        QueryResult<Views.CountersView> local = queries.localCounters(tenant);
+        if (localOnly || !(local instanceof QueryResult.Found<Views.CountersView> found)) {
+            return local;
+        }
+        Map<String, Long> sums = new TreeMap<>(found.value().counters());
+        for (Views.CountersView peer : fanOut.fromPeers("/api/tenants/" + tenant + "/counters?scope=local",
+                Views.CountersView.class)) {
+            peer.counters().forEach((key, value) -> sums.merge(key, value, Long::sum));
+        }
+        return new QueryResult.Found<>(new Views.CountersView(tenant, sums));
+    }
+
+    static String historyPath(String tenant) {
+        return "/api/tenants/" + tenant + "/progress/history";
+    }
+}

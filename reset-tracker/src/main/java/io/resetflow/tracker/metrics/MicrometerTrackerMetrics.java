@@ -1,0 +1,61 @@
+package io.resetflow.tracker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.resetflow.avro.NoticeKind;
+import io.resetflow.avro.RejectReason;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The topology's counters as Prometheus metrics; tags carry tenants and kinds, never mailboxes. */
+public final class MicrometerTrackerMetrics implements TrackerMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong leftOver = new AtomicLong();
+    private final Counter timersFired;
+    private final Counter unknownOutcomes;
+
+    public MicrometerTrackerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.timersFired = Counter.builder("resetflow.tracker.timers.fired")
+                .description("Due timers handled by the punctuator").register(registry);
+        this.unknownOutcomes = Counter.builder("resetflow.tracker.outcomes.unknown.mailbox")
+                .description("Delivery outcomes naming a mailbox not in remediation").register(registry);
+        Gauge.builder("resetflow.tracker.timers.backlog", leftOver, AtomicLong::get)
+                .description("Due timers left for the next tick by the last tick of a task").register(registry);
+    }
+
+    @Override
+    public void noticeRequested(String tenant, NoticeKind kind) {
+        Counter.builder("resetflow.tracker.notices.requested").description("Notification requests issued")
+                .tag("tenant", tenant).tag("kind", kind.name()).register(registry).increment();
+    }
+
+    @Override
+    public void noticeDeferred(String tenant, String cause) {
+        Counter.builder("resetflow.tracker.notices.deferred")
+                .description("Due notices held back by quiet hours or the daily cap")
+                .tag("tenant", tenant).tag("cause", cause).register(registry).increment();
+    }
+
+    @Override
+    public void resetRejected(RejectReason reason) {
+        Counter.builder("resetflow.tracker.resets.rejected").description("ISP reset events rejected")
+                .tag("reason", reason.name()).register(registry).increment();
+    }
+
+    @Override
+    public void outcomeForUnknownMailbox() {
+        unknownOutcomes.increment();
+    }
+
+    @Override
+    public void timersFired(int count) {
+        timersFired.increment(count);
+    }
+
+    @Override
+    public void timersLeftOver(int count) {
+        leftOver.set(count);
+    }
+}

@@ -1,0 +1,27 @@
+package io.resetflow.tracker.query;
+
+import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.topology.TrackedMailbox;
+import java.time.Instant;
+
+/** Turns a stored mailbox into its API view. */
+final class MailboxViews {
+
+    private MailboxViews() {
+    }
+
+    static Views.MailboxView of(TrackedMailbox tracked) {
+        MailboxRemediation m = tracked.remediation();
+        MailboxRemediation.Identity id = m.identity();
+        return new Views.MailboxView(id.mailboxId(), id.tenant(), id.brand(), id.lifecycle().name(),
+                id.priority().name(), m.state().name(), m.reason().name(), m.isRemediated(), m.remindersSent(),
+                m.noticesIssued(), text(m.affectedAt()), text(m.noticeIssuedAt()), text(m.notifiedAt()),
+                text(m.deadlineAt()), text(m.remediatedAt()), text(m.updatedAt()), text(tracked.scheduledAt()),
+                m.timeline().stream().map(e -> new Views.TimelineView(e.state().name(), e.reason().name(),
+                        e.at().toString())).toList());
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

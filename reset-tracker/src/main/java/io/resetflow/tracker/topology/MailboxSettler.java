@@ -1,0 +1,114 @@
+package io.resetflow.tracker.topology;
+
+import io.resetflow.avro.IspAction;
+import io.resetflow.avro.NoticeKind;
+import io.resetflow.avro.StateReason;
+import io.resetflow.core.tenant.RemediationPolicy;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.tracker.domain.DueAction;
+import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.domain.RemediationEvent.DeadlineReached;
+import io.resetflow.tracker.domain.RemediationEvent.ForceResetIssued;
+import io.resetflow.tracker.domain.RemediationEvent.LockIssued;
+import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
+import io.resetflow.tracker.domain.RemediationSchedule;
+import io.resetflow.tracker.metrics.TrackerMetrics;
+import io.resetflow.tracker.timers.SendWindow;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Brings a mailbox up to date after an event or a timer: performs every action that is due (subject
+ * to quiet hours and the daily cap for mail), saves it with its next timer and publishes its status
+ * when that changed.
+ */
+public final class MailboxSettler {
+
+    /** More steps than the machine can take at once (deadline, force reset, final notice). */
+    private static final int MAX_STEPS = 8;
+
+    private final MailboxRepository repository;
+    private final RemediationSchedule schedule;
+    private final Tenants tenants;
+    private final SendWindow sendWindow;
+    private final TrackerMetrics metrics;
+
+    public MailboxSettler(MailboxRepository repository, RemediationSchedule schedule, Tenants tenants,
+                          SendWindow sendWindow, TrackerMetrics metrics) {
+        this.repository = repository;
+        this.schedule = schedule;
+        this.tenants = tenants;
+        this.sendWindow = sendWindow;
+        this.metrics = metrics;
+    }
+
+    /** {@code before} is what was stored (null for a new mailbox), {@code current} the mailbox after the event. */
+    public TrackedMailbox settle(TrackedMailbox before, MailboxRemediation current, Instant now, Emitter out) {
+        Optional<Tenant> tenant = tenants.byId(current.tenant());
+        RemediationPolicy policy = tenant.map(Tenant::policy).orElse(RemediationPolicy.DEFAULT);
+        MailboxRemediation m = current;
+        Instant nextTimer = now;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Optional<DueAction> next = schedule.next(m, policy);
+            if (next.isEmpty()) {
+                nextTimer = null;
+                break;
+            }
+            DueAction action = next.get();
+            if (!action.isDue(now)) {
+                nextTimer = action.dueAt();
+                break;
+            }
+            if (action.kind().isMail()) {
+                Optional<SendWindow.Deferral> deferral = sendWindow.check(m.tenant(), policy, now);
+                if (deferral.isPresent()) {
+                    metrics.noticeDeferred(m.tenant(), deferral.get().cause().name());
+                    nextTimer = deferral.get().until();
+                    break;
+                }
+                String brand = m.identity().brand() != null ? m.identity().brand()
+                        : tenant.map(Tenant::defaultBrand).orElse(m.tenant());
+                m = issueNotice(m, action, policy, brand, now, out);
+            } else {
+                m = perform(m, action, now, out);
+            }
+        }
+        TrackedMailbox after = new TrackedMailbox(m, nextTimer);
+        repository.save(before, after);
+        if (before == null || !OutputRecords.status(before.remediation()).equals(OutputRecords.status(m))) {
+            out.emit(m.mailboxId(), new TrackerOutput.Status(OutputRecords.status(m)));
+        }
+        return after;
+    }
+
+    private MailboxRemediation issueNotice(MailboxRemediation m, DueAction action, RemediationPolicy policy,
+                                           String brand, Instant now, Emitter out) {
+        NoticeKind kind = action.noticeKind().orElseThrow();
+        Instant deadline = kind == NoticeKind.INITIAL_NOTICE
+                ? RemediationSchedule.deadlineFor(now, policy) : m.deadlineAt();
+        out.emit(m.mailboxId(), new TrackerOutput.Notice(
+                OutputRecords.notice(m, kind, action.sequence(), brand, deadline, now)));
+        sendWindow.recordSent(m.tenant(), now);
+        repository.counts().noticeRequested(m.tenant(), kind);
+        metrics.noticeRequested(m.tenant(), kind);
+        return m.apply(new NoticeIssued(kind, action.sequence(), now, deadline)).after();
+    }
+
+    private MailboxRemediation perform(MailboxRemediation m, DueAction action, Instant now, Emitter out) {
+        return switch (action.kind()) {
+            case LOCK -> {
+                out.emit(m.mailboxId(), new TrackerOutput.Command(
+                        OutputRecords.command(m, IspAction.LOCK_ACCOUNT, StateReason.LOCKED_FORMER_ACCOUNT, now)));
+                yield m.apply(new LockIssued(now)).after();
+            }
+            case DEADLINE -> m.apply(new DeadlineReached(now)).after();
+            case FORCE_RESET -> {
+                out.emit(m.mailboxId(), new TrackerOutput.Command(
+                        OutputRecords.command(m, IspAction.FORCE_PASSWORD_RESET, m.reason(), now)));
+                yield m.apply(new ForceResetIssued(now)).after();
+            }
+            default -> throw new IllegalStateException("not a non-mail action: " + action);
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package io.resetflow.tracker.topology;
+
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.IntakeRecord;
+import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.RejectReason;
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.topic.TopicNames;
+import io.resetflow.tracker.domain.Change;
+import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.domain.NotificationIds;
+import io.resetflow.tracker.domain.RemediationEvent.DeliveryReported;
+import io.resetflow.tracker.domain.RemediationEvent.PasswordChanged;
+import io.resetflow.tracker.domain.RemediationSchedule;
+import io.resetflow.tracker.metrics.TrackerMetrics;
+import io.resetflow.tracker.progress.ProgressPublisher;
+import io.resetflow.tracker.progress.TaskCounts;
+import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.tracker.timers.DueIndex;
+import io.resetflow.tracker.timers.SendWindow;
+import io.resetflow.tracker.timers.TimerPunctuator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-mailbox state machine in the topology: applies intake records, delivery outcomes and ISP
+ * reset events to the stored mailbox, and lets its timers act on what comes due.
+ */
+public final class RemediationProcessor implements Processor<String, TrackerInput, String, TrackerOutput> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemediationProcessor.class);
+
+    private final Settings settings;
+    private ProcessorContext<String, TrackerOutput> context;
+    private MailboxRepository repository;
+    private MailboxSettler settler;
+    private PendingResets pendingResets;
+    private ProgressPublisher progress;
+
+    /** What the processor needs besides its stores. */
+    public record Settings(Tenants tenants, TopicNames topicNames, CampaignClock clock, RemediationSchedule schedule,
+                           int partitions, Duration unknownResetGrace, Duration timerInterval, int timersPerTick,
+                           Duration progressInterval, TrackerMetrics metrics) {
+    }
+
+    RemediationProcessor(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TrackerOutput> context) {
+        this.context = context;
+        DueIndex due = new DueIndex(context.getStateStore(TrackerStores.DUE));
+        TaskCounts counts = new TaskCounts(context.getStateStore(TrackerStores.COUNTS));
+        repository = new MailboxRepository(context.getStateStore(TrackerStores.MAILBOXES), due,
+                context.getStateStore(TrackerStores.BY_STATE), counts);
+        settler = new MailboxSettler(repository, settings.schedule(), settings.tenants(),
+                new SendWindow(context.getStateStore(TrackerStores.SENT_PER_DAY), settings.partitions()),
+                settings.metrics());
+        pendingResets = new PendingResets(context.getStateStore(TrackerStores.PENDING_RESETS), due);
+        progress = new ProgressPublisher(counts, settings.tenants().ids(), context.taskId().partition());
+        TimerPunctuator timers = new TimerPunctuator(repository, settler, pendingResets, settings.clock(),
+                settings.timersPerTick(), settings.metrics(), this::rejectUnknownMailbox, progress::touched);
+        context.schedule(settings.timerInterval(), PunctuationType.WALL_CLOCK_TIME,
+                timestamp -> timers.tick(timestamp, emitterAt(timestamp)));
+        context.schedule(settings.progressInterval(), PunctuationType.WALL_CLOCK_TIME,
+                timestamp -> progress.publish(settings.clock().toCampaign(timestamp), emitterAt(timestamp)));
+    }
+
+    @Override
+    public void process(Record<String, TrackerInput> record) {
+        Instant now = settings.clock().toCampaign(context.currentSystemTimeMs());
+        Emitter out = emitterAt(record.timestamp());
+        TrackerInput input = record.value();
+        if (input instanceof TrackerInput.Intake intake) {
+            accept(intake.record(), now, out);
+        } else if (input instanceof TrackerInput.Outcome outcome) {
+            delivered(outcome.outcome(), now, out);
+        } else if (input instanceof TrackerInput.Reset reset) {
+            reset(reset.event(), now, out);
+        }
+    }
+
+    private void accept(IntakeRecord intake, Instant now, Emitter out) {
+        if (settings.tenants().byId(intake.getTenant()).isEmpty()) {
+            // Routed to the dead-letter topic by the processing exception handler.
+            throw new IllegalArgumentException("intake record of unconfigured tenant " + intake.getTenant());
+        }
+        if (repository.find(intake.getMailboxId()).isPresent()) {
+            LOG.debug("Mailbox {} already in remediation; repeated intake record ignored", intake.getMailboxId());
+            return;
+        }
+        MailboxRemediation m = MailboxRemediation.accept(intake, now).after();
+        for (PasswordResetEvent early : pendingResets.takeAll(intake.getMailboxId())) {
+            m = applyReset(m, early, now, out);
+        }
+        settler.settle(null, m, now, out);
+        progress.touched(m.tenant());
+    }
+
+    private void delivered(DeliveryOutcome outcome, Instant now, Emitter out) {
+        Optional<TrackedMailbox> stored = repository.find(outcome.getMailboxId());
+        if (stored.isEmpty()) {
+            LOG.warn("Delivery outcome {} for mailbox {} that is not in remediation", outcome.getNotificationId(),
+                    outcome.getMailboxId());
+            settings.metrics().outcomeForUnknownMailbox();
+            return;
+        }
+        MailboxRemediation m = stored.get().remediation();
+        if (outcome.getStatus() != DeliveryStatus.DEFERRED) {
+            repository.counts().delivery(m.tenant(), outcome.getChannel(), outcome.getStatus());
+        }
+        int sequence = NotificationIds.sequenceOf(outcome.getNotificationId()).orElse(0);
+        Change change = m.apply(new DeliveryReported(outcome.getKind(), sequence, outcome.getStatus(),
+                outcome.getChannel(), outcome.getOccurredAt()));
+        settler.settle(stored.get(), change.after(), now, out);
+        progress.touched(m.tenant());
+    }
+
+    private void reset(PasswordResetEvent event, Instant now, Emitter out) {
+        String mailboxId = event.getMailboxId();
+        Optional<TrackedMailbox> stored = repository.find(mailboxId);
+        if (stored.isEmpty()) {
+            pendingResets.park(mailboxId, event, now.plus(settings.unknownResetGrace()));
+            return;
+        }
+        MailboxRemediation m = stored.get().remediation();
+        settler.settle(stored.get(), applyReset(m, event, now, out), now, out);
+        progress.touched(m.tenant());
+    }
+
+    private MailboxRemediation applyReset(MailboxRemediation m, PasswordResetEvent event, Instant now, Emitter out) {
+        if (!m.tenant().equals(event.getTenant())) {
+            reject(event, RejectReason.TENANT_DOMAIN_MISMATCH,
+                    "mailbox belongs to another tenant than the one reporting the reset", now, out);
+            return m;
+        }
+        return m.apply(new PasswordChanged(event.getActor(), event.getChangedAt())).after();
+    }
+
+    private void rejectUnknownMailbox(PasswordResetEvent event, Instant now, Emitter out) {
+        reject(event, RejectReason.UNKNOWN_MAILBOX, "no mailbox " + event.getMailboxId()
+                + " was accepted into remediation within the grace period", now, out);
+    }
+
+    private void reject(PasswordResetEvent event, RejectReason reason, String detail, Instant now, Emitter out) {
+        settings.metrics().resetRejected(reason);
+        out.emit(event.getEventId(), new TrackerOutput.Rejected(OutputRecords.rejectedReset(event,
+                settings.topicNames().tenantPasswordResets(event.getTenant()), reason, detail, now)));
+    }
+
+    private Emitter emitterAt(long timestamp) {
+        return (key, output) -> context.forward(new Record<>(key, output, timestamp));
+    }
+}

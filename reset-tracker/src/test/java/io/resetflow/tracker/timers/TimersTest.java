@@ -1,0 +1,86 @@
+package io.resetflow.tracker.timers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resetflow.core.tenant.RemediationPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class TimersTest {
+
+    private static final Instant MONDAY_10_TOKYO = Instant.parse("2025-06-02T01:00:00Z");
+
+    private static <K, V> KeyValueStore<K, V> store(org.apache.kafka.common.serialization.Serde<K> keys,
+                                                    org.apache.kafka.common.serialization.Serde<V> values) {
+        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("test"), keys, values)
+                .withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+
+    @Test
+    void dueIndexReturnsOnlyWhatIsDueEarliestFirstAndBounded() {
+        DueIndex index = new DueIndex(store(Serdes.Bytes(), Serdes.ByteArray()));
+        index.add(MONDAY_10_TOKYO.plusSeconds(30), "late");
+        index.add(MONDAY_10_TOKYO.minusSeconds(30), "early");
+        index.add(MONDAY_10_TOKYO, "exactlyNow");
+        index.add(Instant.parse("1969-12-31T00:00:00Z"), "before1970");
+
+        List<DueIndex.Entry> due = index.dueUpTo(MONDAY_10_TOKYO, 10);
+        List<DueIndex.Entry> bounded = index.dueUpTo(MONDAY_10_TOKYO, 2);
+
+        assertThat(due).extracting(DueIndex.Entry::mailboxId).containsExactly("before1970", "early", "exactlyNow");
+        assertThat(bounded).extracting(DueIndex.Entry::mailboxId).containsExactly("before1970", "early");
+        index.remove(MONDAY_10_TOKYO, "exactlyNow");
+        assertThat(index.dueUpTo(MONDAY_10_TOKYO, 10)).hasSize(2);
+    }
+
+    @Test
+    void quietHoursDeferToTheirEndInTokyo() {
+        SendWindow window = new SendWindow(store(Serdes.String(), Serdes.Long()), 1);
+        Instant elevenPmTokyo = Instant.parse("2025-06-02T14:00:00Z");
+
+        SendWindow.Deferral deferral = window.check("nifty", RemediationPolicy.DEFAULT, elevenPmTokyo).orElseThrow();
+
+        assertThat(deferral.cause()).isEqualTo(SendWindow.Cause.QUIET_HOURS);
+        assertThat(deferral.until()).isEqualTo(Instant.parse("2025-06-02T23:00:00Z")); // 08:00 Tuesday in Tokyo
+        assertThat(window.check("nifty", RemediationPolicy.DEFAULT, MONDAY_10_TOKYO)).isEmpty();
+    }
+
+    @Test
+    void dailyCapIsSharedEvenlyOverPartitionsAndResetsNextTokyoDay() {
+        RemediationPolicy capFour = new RemediationPolicy(List.of(Duration.ofDays(3)), Duration.ofDays(14),
+                LocalTime.of(21, 0), LocalTime.of(8, 0), 4, 10);
+        SendWindow window = new SendWindow(store(Serdes.String(), Serdes.Long()), 2);
+
+        window.recordSent("nifty", MONDAY_10_TOKYO);
+        boolean firstAllowed = window.check("nifty", capFour, MONDAY_10_TOKYO).isEmpty();
+        window.recordSent("nifty", MONDAY_10_TOKYO);
+        SendWindow.Deferral capped = window.check("nifty", capFour, MONDAY_10_TOKYO).orElseThrow();
+
+        assertThat(firstAllowed).isTrue();
+        assertThat(capped.cause()).isEqualTo(SendWindow.Cause.DAILY_CAP);
+        assertThat(capped.until()).isEqualTo(Instant.parse("2025-06-02T23:00:00Z"));
+        assertThat(window.check("other", capFour, MONDAY_10_TOKYO)).isEmpty();
+        assertThat(window.check("nifty", capFour, capped.until())).isEmpty();
+    }
+
+    @Test
+    void campaignClockRunsADayPerMinuteAtSpeed1440() {
+        Instant start = Instant.parse("2025-06-01T00:00:00Z");
+        CampaignClock clock = new CampaignClock(start, 1440);
+
+        Instant oneMinuteLater = clock.toCampaign(start.plusSeconds(60).toEpochMilli());
+
+        assertThat(oneMinuteLater).isEqualTo(start.plus(Duration.ofDays(1)));
+        assertThat(clock.toWall(start.plus(Duration.ofDays(7)))).isEqualTo(start.plus(Duration.ofMinutes(7)));
+        assertThat(CampaignClock.realTime().toCampaign(12345L)).isEqualTo(Instant.ofEpochMilli(12345L));
+    }
+}

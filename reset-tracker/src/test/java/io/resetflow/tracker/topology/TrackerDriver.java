@@ -1,0 +1,163 @@
+package io.resetflow.tracker.topology;
+
+import io.resetflow.avro.AccountLifecycle;
+import io.resetflow.avro.CredentialStorage;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.IntakeRecord;
+import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.Priority;
+import io.resetflow.avro.RecipientChannel;
+import io.resetflow.avro.RejectedRow;
+import io.resetflow.avro.RemediationStatus;
+import io.resetflow.avro.ResetActor;
+import io.resetflow.avro.TenantProgress;
+import io.resetflow.core.streams.StreamsSettings;
+import io.resetflow.core.topic.TopicSpec;
+import io.resetflow.registry.InMemorySchemaRegistryClient;
+import io.resetflow.serde.AvroSerdes;
+import io.resetflow.serde.AvroSerializer;
+import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.metrics.TrackerMetrics;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The tracker topology in a TopologyTestDriver with its topics, started at a fixed instant. */
+public final class TrackerDriver implements AutoCloseable {
+
+    /** Monday 2 June 2025, 10:00 in Tokyo. */
+    public static final Instant START = Instant.parse("2025-06-02T01:00:00Z");
+    public static final Instant CUTOFF = Instant.parse("2025-05-30T00:00:00Z");
+    public static final String SECRET = "tracker-test-secret-0123456789";
+
+    public final TopologyTestDriver driver;
+    public final TrackerConfig config;
+    public final TestInputTopic<String, IntakeRecord> intake;
+    public final TestInputTopic<String, DeliveryOutcome> outcomes;
+    public final TestOutputTopic<String, NotificationRequest> notices;
+    public final TestOutputTopic<String, RejectedRow> rejected;
+    public final TestOutputTopic<String, TenantProgress> progress;
+    private final TrackerTopics topics;
+
+    public TrackerDriver(Path stateDir, Map<String, Object> overrides) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(TrackerConfig.TENANTS_FILE, tenantsFile());
+        values.put(TrackerConfig.MAILBOX_ID_SECRET, SECRET);
+        values.put(TrackerConfig.TOPIC_PARTITIONS, 1);
+        values.put(TrackerConfig.BREACH_CUTOFF, CUTOFF.toString());
+        values.put(TrackerConfig.STATE_DIR, stateDir.toString());
+        values.put(TrackerConfig.CAMPAIGN_START, START.toString());
+        values.putAll(overrides);
+        config = new TrackerConfig(values, START);
+        AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
+        topics = new TrackerTopics(config.topicNames(), serdes);
+        Properties props = StreamsSettings.of(config, config.applicationId());
+        StreamsSettings.withDeadLetterSerializer(props, new AvroSerializer<>(serdes.registry()));
+        driver = new TopologyTestDriver(TrackerTopology.build(config, serdes, TrackerMetrics.NONE), props, START);
+        intake = input(topics.intake());
+        outcomes = input(topics.outcomes());
+        notices = output(topics.notifyRequests());
+        rejected = output(topics.resetsRejected());
+        progress = output(topics.progress());
+    }
+
+    private static String tenantsFile() {
+        try {
+            return Path.of(TrackerDriver.class.getResource("/test-tenants.yaml").toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestInputTopic<String, PasswordResetEvent> resets(String tenant) {
+        return input(topics.passwordResets(tenant));
+    }
+
+    public TestOutputTopic<String, IspCommand> commands(String tenant) {
+        return output(topics.forceResets(tenant));
+    }
+
+    public TestOutputTopic<String, RemediationStatus> statuses(String tenant) {
+        return output(topics.remediationStatus(tenant));
+    }
+
+    public KeyValueStore<String, TrackedMailbox> mailboxes() {
+        return driver.getKeyValueStore(TrackerStores.MAILBOXES);
+    }
+
+    public Instant now() {
+        return START.plus(elapsed);
+    }
+
+    private Duration elapsed = Duration.ZERO;
+
+    public void advance(Duration duration) {
+        elapsed = elapsed.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Advances in steps, so every timer between now and then fires at (about) its own time. */
+    public void advanceInSteps(Duration duration, Duration step) {
+        for (Duration done = Duration.ZERO; done.compareTo(duration) < 0; done = done.plus(step)) {
+            advance(step);
+        }
+    }
+
+    public void accept(String mailboxId, String tenant, AccountLifecycle lifecycle, Priority priority) {
+        intake.pipeInput(mailboxId, IntakeRecord.newBuilder().setMailboxId(mailboxId).setTenant(tenant).setBrand(null)
+                .setAddress(mailboxId.toLowerCase() + "@" + domain(tenant)).setContactAddress(null)
+                .setLifecycle(lifecycle).setCredentialStorage(CredentialStorage.PLAINTEXT).setPriority(priority)
+                .setAcceptedAt(now()).build(), now());
+    }
+
+    public void accept(String mailboxId) {
+        accept(mailboxId, "nifty", AccountLifecycle.ACTIVE, Priority.URGENT);
+    }
+
+    public void delivered(NotificationRequest request, DeliveryStatus status) {
+        outcomes.pipeInput(request.getMailboxId(), DeliveryOutcome.newBuilder()
+                .setNotificationId(request.getNotificationId()).setMailboxId(request.getMailboxId())
+                .setTenant(request.getTenant()).setKind(request.getKind()).setStatus(status)
+                .setChannel(RecipientChannel.MAILBOX).setHadContactAddress(false).setAttempt(1)
+                .setMessageId("<" + request.getNotificationId() + "@test>").setOccurredAt(now()).build(), now());
+    }
+
+    public void reset(String tenant, String mailboxId, ResetActor actor, Instant changedAt) {
+        resets(tenant).pipeInput("k", PasswordResetEvent.newBuilder().setEventId("ev-" + mailboxId + "-" + actor)
+                .setTenant(tenant).setMailboxId(mailboxId).setChangedAt(changedAt).setActor(actor).build(), now());
+    }
+
+    public List<NotificationRequest> drainNotices() {
+        return notices.readValuesToList();
+    }
+
+    public static String domain(String tenant) {
+        return tenant.equals("nifty") ? "nifty.com" : "capped.example.jp";
+    }
+
+    private <K, V> TestInputTopic<K, V> input(TopicSpec<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(TopicSpec<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
