@@ -10,8 +10,10 @@ import picocli.CommandLine.Option;
 
 /** Runs the whole system on this machine until Ctrl-C. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Start the local stack: a real Kafka broker (KRaft), the schema registry and the topics, "
-                + "on loopback; Ctrl-C stops everything cleanly and a second start resumes from --data-dir.")
+        description = {"Run ResetFlow on this machine: a real Kafka broker (KRaft), the schema registry, an SMTP "
+                + "server with an outbox, the intake, notifier and reset tracker, the dashboard, a sample breach and "
+                + "simulated customers resetting over accelerated days.",
+                "Ctrl-C stops everything cleanly; a second start resumes from --data-dir."})
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "data/local", description = "Data directory (default: ${DEFAULT-VALUE}).")
@@ -31,8 +33,16 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--smtp-port", defaultValue = "2525", description = "SMTP server port (default: ${DEFAULT-VALUE}).")
     int smtpPort;
 
+    @Option(names = "--imap-port", defaultValue = "1143", description = "IMAP port of the outbox (default: ${DEFAULT-VALUE}).")
+    int imapPort;
+
+    @Option(names = "--outbox-port", defaultValue = "8025",
+            description = "Port of the outbox page listing sent mails (default: ${DEFAULT-VALUE}).")
+    int outboxPort;
+
     @Option(names = "--mailboxes", defaultValue = "100000",
-            description = "Size of the sample breach (default: ${DEFAULT-VALUE}, up to 14220000).")
+            description = "Size of the sample breach, imported on the first start (default: ${DEFAULT-VALUE}, "
+                    + "up to 14220000; 0 for none).")
     int mailboxes;
 
     @Option(names = "--seed", defaultValue = "20261125", description = "Seed of the sample data (default: ${DEFAULT-VALUE}).")
@@ -44,14 +54,10 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (mailboxes < 0 || mailboxes > 14_220_000) {
-            throw new IllegalArgumentException("--mailboxes must lie between 0 and 14220000");
-        }
-        if (daySeconds < 1) {
-            throw new IllegalArgumentException("--day-seconds must be at least 1");
-        }
-        LocalStackSettings settings = new LocalStackSettings(dataDir.toAbsolutePath(), kafkaPort, registryPort,
-                httpPort, smtpPort, mailboxes, seed, daySeconds);
+        long begin = System.nanoTime();
+        LocalStackSettings settings = new LocalStackSettings(dataDir.toAbsolutePath(),
+                new LocalStackSettings.Ports(kafkaPort, registryPort, httpPort, smtpPort, imapPort, outboxPort),
+                mailboxes, seed, daySeconds);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = new LocalStack(settings).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,9 +66,10 @@ public final class LocalCommand implements Callable<Integer> {
             stopped.countDown();
         }, "resetflow-shutdown"));
         System.out.println();
-        System.out.println("ResetFlow local stack is running (Ctrl-C to stop). Data: " + settings.dataDir());
+        System.out.printf("ResetFlow local stack is running (started in %.1f s; Ctrl-C to stop). Data: %s%n",
+                (System.nanoTime() - begin) / 1e9, settings.dataDir());
         stack.orderedAddresses().forEach((name, address) -> System.out.printf("  %-18s %s%n", name, address));
-        System.out.println();
+        System.out.printf("%nOpen the dashboard: %s%n%n", stack.dashboardUrl());
         stopped.await();
         return 0;
     }

@@ -1,31 +1,60 @@
 package io.resetflow.local;
 
 import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.topic.TopicCreator;
+import io.resetflow.core.topic.TopicPlan;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.intake.IntakeConfig;
+import io.resetflow.intake.IntakeService;
+import io.resetflow.local.mail.LocalMailServer;
+import io.resetflow.local.mail.OutboxPage;
+import io.resetflow.local.simulate.CustomerBehaviour;
+import io.resetflow.local.simulate.CustomerSimulator;
+import io.resetflow.notifier.NotifierService;
+import io.resetflow.notifier.config.NotifierConfig;
+import io.resetflow.notifier.send.SmtpMailTransport;
+import io.resetflow.serde.AvroSerdes;
+import io.resetflow.tracker.TrackerService;
+import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.timers.CampaignClock;
+import io.github.bucket4j.TimeMeter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ResetFlow in one process: a real Kafka broker (KRaft), the schema registry and the topics, on
- * loopback, with its data under one directory so a second start resumes where the first stopped.
+ * ResetFlow in one process: a real Kafka broker (KRaft), the schema registry, the topics, an SMTP
+ * server with an outbox, the intake, notifier and reset tracker with its dashboard, a sample breach
+ * and simulated customers, on loopback. Its data lives under one directory, so a second start
+ * resumes the same campaign.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String TRACKER_APP = "reset-tracker";
 
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private EmbeddedKafkaBroker broker;
     private EmbeddedSchemaRegistry registry;
+    private LocalMailServer mail;
+    private TrackerService tracker;
+    private CustomerSimulator simulator;
+    private CampaignClock clock;
 
     public LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -34,31 +63,80 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         long begin = System.nanoTime();
         try {
-            broker = EmbeddedKafkaBroker.builder()
-                    .dataDir(settings.dataDir().resolve("kafka"))
-                    .port(settings.kafkaPort())
-                    .build()
-                    .start();
-            started.push(broker);
-            addresses.put("Kafka bootstrap", broker.bootstrapServers());
-
-            registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers())
-                    .port(settings.registryPort())
-                    .build()
-                    .start();
-            started.push(registry);
-            addresses.put("Schema registry", registry.url());
-
-            CommonConfig config = config();
-            try (Admin admin = Admin.create(config.kafkaClientProperties())) {
-                TopicCreator.createMissing(admin, config.topicPlan().topics(config.tenants()));
-            }
+            startInfrastructure();
+            createTopics();
+            clock = new CampaignClock(CampaignAnchor.startIn(dataDir(), Instant.now()), settings.clockSpeed());
+            startServices();
+            SampleBreach.importOnce(dataDir(), settings.mailboxes(), settings.seed(), broker.bootstrapServers(),
+                    registry.url());
+            simulator = own(new CustomerSimulator(config().topicNames(), clock, CustomerBehaviour.typical(settings.seed()),
+                    config().kafkaClientProperties(), registry.url()).start());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         LOG.info("Local stack up in {} ms", (System.nanoTime() - begin) / 1_000_000);
         return this;
+    }
+
+    private void startInfrastructure() {
+        broker = own(EmbeddedKafkaBroker.builder()
+                .dataDir(dataDir().resolve("kafka"))
+                .port(settings.ports().kafka())
+                .build()
+                .start());
+        addresses.put("Kafka bootstrap", broker.bootstrapServers());
+        registry = own(EmbeddedSchemaRegistry.builder(broker.bootstrapServers())
+                .port(settings.ports().registry())
+                .build()
+                .start());
+        addresses.put("Schema registry", registry.url());
+        mail = own(new LocalMailServer(settings.ports().smtp(), settings.ports().imap()).start());
+        OpsServer outbox = own(new OpsServer("127.0.0.1", settings.ports().outbox(), OpsServer.newRegistry(), () -> true)
+                .route("/", new OutboxPage(mail)).start());
+        addresses.put("SMTP / IMAP", "127.0.0.1:" + mail.smtpPort() + " / 127.0.0.1:" + mail.imapPort()
+                + " (login " + LocalMailServer.OUTBOX_LOGIN + "/" + LocalMailServer.OUTBOX_PASSWORD + ")");
+        addresses.put("Outbox", "http://127.0.0.1:" + outbox.port() + "/");
+    }
+
+    private void createTopics() {
+        CommonConfig config = config();
+        TopicPlan plan = config.topicPlan();
+        List<NewTopic> topics = new ArrayList<>(plan.topics(config.tenants()));
+        for (String application : List.of(IntakeConfig.DEFAULT_APPLICATION_ID, TRACKER_APP, NotifierService.APPLICATION)) {
+            topics.add(plan.deadLetterTopic(application));
+        }
+        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
+            TopicCreator.createMissing(admin, topics);
+        }
+    }
+
+    private void startServices() {
+        own(new IntakeService(new IntakeConfig(configValues())).start());
+
+        Map<String, Object> trackerValues = configValues();
+        trackerValues.put(TrackerConfig.APPLICATION_ID, TRACKER_APP);
+        trackerValues.put(CommonConfig.HTTP_PORT, settings.ports().http());
+        trackerValues.put(TrackerConfig.CLOCK_SPEED, settings.clockSpeed());
+        trackerValues.put(TrackerConfig.CAMPAIGN_START, clock.start().toString());
+        trackerValues.put(TrackerConfig.BREACH_CUTOFF, clock.start().minus(Duration.ofDays(1)).toString());
+        trackerValues.put(TrackerConfig.HTTP_HOST, "127.0.0.1");
+        tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
+        addresses.put("Dashboard", dashboardUrl());
+
+        Map<String, Object> notifierValues = configValues();
+        notifierValues.put("smtp.host", "127.0.0.1");
+        notifierValues.put("smtp.port", mail.smtpPort());
+        NotifierConfig notifierConfig = new NotifierConfig(notifierValues);
+        SmtpMailTransport transport = own(new SmtpMailTransport(notifierConfig.smtp()));
+        own(new NotifierService(notifierConfig, tenant -> transport, notifierConfig.smtp().connections(),
+                AvroSerdes.forRegistry(registry.url()), new CampaignTimeClock(clock, ZoneId.of("Asia/Tokyo")),
+                TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start());
+    }
+
+    private <T extends AutoCloseable> T own(T component) {
+        started.push(component);
+        return component;
     }
 
     /** The settings a service needs to join this stack. */
@@ -71,6 +149,7 @@ public final class LocalStack implements AutoCloseable {
         values.put(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         values.put(CommonConfig.SCHEMA_REGISTRY_URL, registry.url());
         values.put(CommonConfig.STATE_DIR, dataDir().resolve("streams").toString());
+        values.put("notifier.ledger.dir", dataDir().resolve("notifier-ledger").toString());
         return values;
     }
 
@@ -86,11 +165,19 @@ public final class LocalStack implements AutoCloseable {
         return registry;
     }
 
-    /** What a person needs to reach the stack, in start order. */
-    public Map<String, String> addresses() {
-        return Map.copyOf(addresses);
+    public LocalMailServer mail() {
+        return mail;
     }
 
+    public CustomerSimulator simulator() {
+        return simulator;
+    }
+
+    public String dashboardUrl() {
+        return "http://127.0.0.1:" + tracker.httpPort() + "/";
+    }
+
+    /** What a person needs to reach the stack, in start order. */
     public Map<String, String> orderedAddresses() {
         return new LinkedHashMap<>(addresses);
     }

@@ -17,7 +17,7 @@ class LocalStackTest {
     Path dataDir;
 
     private LocalStackSettings settings() {
-        return new LocalStackSettings(dataDir, 0, 0, 0, 0, 0, 1, 60);
+        return new LocalStackSettings(dataDir, LocalStackSettings.Ports.anyFree(), 0, 1, 60);
     }
 
     @Test
@@ -25,10 +25,11 @@ class LocalStackTest {
         Schema schema = SchemaBuilder.record("Probe").fields().requiredString("id").endRecord();
         int id;
         try (LocalStack stack = new LocalStack(settings()).start()) {
-            assertThat(stack.orderedAddresses()).containsKeys("Kafka bootstrap", "Schema registry");
+            assertThat(stack.orderedAddresses()).containsKeys("Kafka bootstrap", "Schema registry", "Dashboard", "Outbox");
             try (Admin admin = stack.broker().createAdmin()) {
                 Set<String> topics = admin.listTopics().names().get();
-                assertThat(topics).contains("breach.affected-accounts", "isp.jcom.affected-accounts");
+                assertThat(topics).contains("breach.affected-accounts", "isp.jcom.affected-accounts",
+                        "reset-tracker.dead-letter", "notify.sent-ledger");
             }
             id = new RestSchemaRegistryClient(stack.registry().url()).register("probe-value", schema);
         }

@@ -1,0 +1,176 @@
+package io.resetflow.local.simulate;
+
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.IspAction;
+import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.ResetActor;
+import io.resetflow.core.topic.TopicNames;
+import io.resetflow.serde.AvroDeserializer;
+import io.resetflow.serde.AvroSerdeConfig;
+import io.resetflow.serde.AvroSerializer;
+import io.resetflow.tracker.timers.CampaignClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays the customers and the ISPs of a local run: customers who received a notice reset their
+ * password after a while (as the ISP reports it on {@code isp.<tenant>.password-resets}), and ISPs
+ * confirm the locks and forced resets they are asked for. Pending events wait in a bounded queue;
+ * when it is full, reading pauses, so memory stays flat whatever the size of the breach.
+ */
+public final class CustomerSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerSimulator.class);
+    private static final int MAX_PENDING = 200_000;
+
+    private final TopicNames topics;
+    private final CampaignClock clock;
+    private final CustomerBehaviour behaviour;
+    private final Map<String, Object> clientProperties;
+    private final String registryUrl;
+    private final PriorityQueue<PendingEvent> pending =
+            new PriorityQueue<>(Comparator.comparingLong(PendingEvent::dueAtMs));
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong reported = new AtomicLong();
+    private final Thread thread;
+    private volatile KafkaConsumer<String, Object> consumer;
+
+    public CustomerSimulator(TopicNames topics, CampaignClock clock, CustomerBehaviour behaviour,
+                             Map<String, Object> clientProperties, String registryUrl) {
+        this.topics = topics;
+        this.clock = clock;
+        this.behaviour = behaviour;
+        this.clientProperties = clientProperties;
+        this.registryUrl = registryUrl;
+        this.thread = new Thread(this::run, "customer-simulator");
+        this.thread.setDaemon(true);
+    }
+
+    public CustomerSimulator start() {
+        thread.start();
+        return this;
+    }
+
+    /** Resets and confirmations reported so far. */
+    public long reported() {
+        return reported.get();
+    }
+
+    private void run() {
+        Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(serdeConfig, false);
+        AvroSerializer<PasswordResetEvent> events = new AvroSerializer<>();
+        events.configure(serdeConfig, false);
+        try (KafkaConsumer<String, Object> outcomes = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), values);
+             KafkaProducer<String, PasswordResetEvent> producer =
+                     new KafkaProducer<>(producerProperties(), new StringSerializer(), events)) {
+            consumer = outcomes;
+            outcomes.subscribe(Pattern.compile(Pattern.quote(topics.notifyOutcomes()) + "|"
+                    + Pattern.quote(topics.tenantPrefix()) + "[a-z0-9-]+\\." + TopicNames.FORCE_RESETS));
+            while (running.get()) {
+                boolean full = pending.size() >= MAX_PENDING;
+                if (full) {
+                    outcomes.pause(outcomes.assignment());
+                } else {
+                    outcomes.resume(outcomes.paused());
+                }
+                for (ConsumerRecord<String, Object> record : outcomes.poll(Duration.ofMillis(200))) {
+                    react(record.value());
+                }
+                emitDue(producer);
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Customer simulator stopped", e);
+        }
+    }
+
+    private void react(Object value) {
+        long now = System.currentTimeMillis();
+        if (value instanceof DeliveryOutcome outcome && outcome.getStatus() == DeliveryStatus.SENT) {
+            behaviour.resetDelay(outcome.getMailboxId(), outcome.getKind()).ifPresent(delay ->
+                    pending.add(new PendingEvent(wallAfter(now, delay), outcome.getTenant(), outcome.getMailboxId(),
+                            ResetActor.CUSTOMER, "sim-" + outcome.getNotificationId())));
+        } else if (value instanceof IspCommand command) {
+            ResetActor actor = command.getAction() == IspAction.LOCK_ACCOUNT ? ResetActor.LOCKED : ResetActor.FORCED;
+            pending.add(new PendingEvent(wallAfter(now, behaviour.ispConfirmationDelay(command.getMailboxId())),
+                    command.getTenant(), command.getMailboxId(), actor, "sim-" + command.getCommandId()));
+        }
+    }
+
+    private long wallAfter(long nowMs, Duration campaignDelay) {
+        Instant campaignNow = clock.toCampaign(nowMs);
+        return clock.toWall(campaignNow.plus(campaignDelay)).toEpochMilli();
+    }
+
+    private void emitDue(KafkaProducer<String, PasswordResetEvent> producer) {
+        long now = System.currentTimeMillis();
+        while (!pending.isEmpty() && pending.peek().dueAtMs() <= now) {
+            PendingEvent due = pending.poll();
+            PasswordResetEvent event = PasswordResetEvent.newBuilder()
+                    .setEventId(due.eventId())
+                    .setTenant(due.tenant())
+                    .setMailboxId(due.mailboxId())
+                    .setChangedAt(clock.toCampaign(now))
+                    .setActor(due.actor())
+                    .build();
+            producer.send(new ProducerRecord<>(topics.tenantPasswordResets(due.tenant()), due.mailboxId(), event));
+            reported.incrementAndGet();
+        }
+    }
+
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "local-customer-simulator");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        return props;
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        return props;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        KafkaConsumer<String, Object> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
