@@ -121,6 +121,8 @@ public final class NotifierService implements AutoCloseable {
         createTopics();
         rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), time);
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
+        QuietHours quietHours = new QuietHours(clock, config.quietZone());
+        metrics.quietHoursGauges(tenants.all(), quietHours);
         executor = new ScheduledThreadPoolExecutor(sendingThreads, threads("notifier-send"));
         executor.setRemoveOnCancelPolicy(true);
         consumer = new KafkaConsumer<>(consumerProperties(config.groupId()), new StringDeserializer(), new ByteArrayDeserializer());
@@ -134,7 +136,7 @@ public final class NotifierService implements AutoCloseable {
                 () -> new KafkaConsumer<>(consumerProperties(null), new StringDeserializer(), new ByteArrayDeserializer()));
         DeliveryAttempts.Collaborators collaborators = new DeliveryAttempts.Collaborators(tenants, renderer,
                 new NoticeMessageFactory(Session.getInstance(new Properties()), clock, signer), transports, rateLimits,
-                new QuietHours(clock, config.quietZone()), switches, config.retryPolicy(), config.quietRecheck(), clock,
+                quietHours, switches, config.retryPolicy(), config.quietRecheck(), clock,
                 metrics);
         NotifierLoop.Topics topics = new NotifierLoop.Topics(config.topicNames().notifyRequests(),
                 config.topicNames().notifyOutcomes(), config.ledgerTopic(), config.topicNames().deadLetter(APPLICATION),

@@ -112,7 +112,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        own(new IntakeService(new IntakeConfig(configValues())).start());
+        IntakeService intake = own(new IntakeService(new IntakeConfig(configValues())).start());
+        addresses.put("Intake metrics", "http://127.0.0.1:" + intake.httpPort() + "/metrics");
 
         Map<String, Object> trackerValues = configValues();
         trackerValues.put(TrackerConfig.APPLICATION_ID, TRACKER_APP);
@@ -129,9 +130,12 @@ public final class LocalStack implements AutoCloseable {
         notifierValues.put("smtp.port", mail.smtpPort());
         NotifierConfig notifierConfig = new NotifierConfig(notifierValues);
         SmtpMailTransport transport = own(new SmtpMailTransport(notifierConfig.smtp()));
-        own(new NotifierService(notifierConfig, tenant -> transport, notifierConfig.smtp().connections(),
-                AvroSerdes.forRegistry(registry.url()), new CampaignTimeClock(clock, ZoneId.of("Asia/Tokyo")),
-                TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start());
+        NotifierService notifier = own(new NotifierService(notifierConfig, tenant -> transport,
+                notifierConfig.smtp().connections(), AvroSerdes.forRegistry(registry.url()),
+                new CampaignTimeClock(clock, ZoneId.of("Asia/Tokyo")), TimeMeter.SYSTEM_NANOTIME,
+                OpsServer.newRegistry()).start());
+        addresses.put("Notifier metrics", "http://127.0.0.1:" + notifier.httpPort() + "/metrics");
+        addresses.put("Tracker metrics", dashboardUrl() + "metrics");
     }
 
     private <T extends AutoCloseable> T own(T component) {
@@ -171,6 +175,11 @@ public final class LocalStack implements AutoCloseable {
 
     public CustomerSimulator simulator() {
         return simulator;
+    }
+
+    /** The Prometheus endpoints of the three services. */
+    public List<String> metricsUrls() {
+        return List.of(addresses.get("Intake metrics"), addresses.get("Notifier metrics"), addresses.get("Tracker metrics"));
     }
 
     public String dashboardUrl() {

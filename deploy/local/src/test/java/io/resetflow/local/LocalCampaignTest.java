@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.resetflow.monitoring.MonitoringAssets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,51 +13,92 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The newcomer's view of the local stack: a sample breach goes in, notices land in the outbox,
- * simulated customers reset, the ISPs confirm forced resets and locks, and every ISP reaches 100%.
+ * simulated customers reset, the ISPs confirm forced resets and locks, and every ISP reaches 100%;
+ * meanwhile the services export every metric the alert rules and the Grafana dashboard query.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalCampaignTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    @Test
-    void aWholeCampaignRunsToEveryMailboxRemediated() throws Exception {
-        LocalStackSettings settings = new LocalStackSettings(dataDir, LocalStackSettings.Ports.anyFree(), 600, 3, 2);
-        try (LocalStack stack = new LocalStack(settings).start()) {
-            // Then every tenant gets mailboxes, notices go out and customers start resetting
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(tenants(stack)).hasSize(6).allSatisfy(t -> assertThat(t.get("total").asLong()).isPositive());
-                assertThat(stack.mail().accepted()).isPositive();
-                assertThat(stack.simulator().reported()).isPositive();
-            });
+    private static LocalStack stack;
 
-            // And, after deadlines and the ISPs' confirmations, all of them reach 100%
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                    assertThat(tenants(stack)).allSatisfy(t -> assertThat(t.get("remediated").asLong())
-                            .as("remediated of %s", t.get("tenant").asText())
-                            .isEqualTo(t.get("total").asLong())));
-            long total = tenants(stack).stream().mapToLong(t -> t.get("total").asLong()).sum();
-            assertThat(total).isBetween(500L, 600L);
-            assertThat(stack.mail().recent()).isNotEmpty()
-                    .allSatisfy(mail -> assertThat(mail.messageId()).startsWith("<"));
-        }
+    @BeforeAll
+    static void startStack() {
+        stack = new LocalStack(new LocalStackSettings(dataDir, LocalStackSettings.Ports.anyFree(), 600, 3, 2)).start();
     }
 
-    private static List<JsonNode> tenants(LocalStack stack) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.dashboardUrl() + "api/tenants")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    @Order(1)
+    void servicesExportEveryMetricTheAlertsAndTheDashboardQuery() throws Exception {
+        Set<String> referenced = MonitoringAssets.referencedMetrics();
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(exportedMetrics()).containsAll(referenced));
+    }
+
+    @Test
+    @Order(2)
+    void aWholeCampaignRunsToEveryMailboxRemediated() throws Exception {
+        // Every tenant gets mailboxes, notices go out and customers start resetting
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(tenants()).hasSize(6).allSatisfy(t -> assertThat(t.get("total").asLong()).isPositive());
+            assertThat(stack.mail().accepted()).isPositive();
+            assertThat(stack.simulator().reported()).isPositive();
+        });
+
+        // After deadlines and the ISPs' confirmations, all of them reach 100%
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(tenants()).allSatisfy(t -> assertThat(t.get("remediated").asLong())
+                        .as("remediated of %s", t.get("tenant").asText())
+                        .isEqualTo(t.get("total").asLong())));
+        long total = tenants().stream().mapToLong(t -> t.get("total").asLong()).sum();
+        assertThat(total).isBetween(500L, 600L);
+        assertThat(stack.mail().recent()).isNotEmpty()
+                .allSatisfy(mail -> assertThat(mail.messageId()).startsWith("<"));
+    }
+
+    private static List<JsonNode> tenants() throws Exception {
         List<JsonNode> tenants = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(tenants::add);
+        JSON.readTree(get(stack.dashboardUrl() + "api/tenants")).forEach(tenants::add);
         return tenants;
+    }
+
+    private static Set<String> exportedMetrics() throws Exception {
+        Set<String> names = new HashSet<>();
+        for (String url : stack.metricsUrls()) {
+            get(url).lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
+        }
+        return names;
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.core.tenant.Tenant;
+import io.resetflow.notifier.pacing.QuietHours;
 import io.resetflow.notifier.pacing.RateLimits;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import java.time.Duration;
@@ -22,39 +23,49 @@ public final class NotifierMetrics {
         this.registry = registry;
         for (Tenant tenant : tenants) {
             String id = tenant.id();
-            Gauge.builder("notifier.rate.current", limits, l -> l.currentRate(id)).tag("tenant", id)
+            Gauge.builder("resetflow.notifier.rate.current", limits, l -> l.currentRate(id)).tag("tenant", id)
                     .description("Mails per second the tenant is paced at now").register(registry);
-            Gauge.builder("notifier.rate.limit", limits, l -> l.limit(id)).tag("tenant", id)
+            Gauge.builder("resetflow.notifier.rate.limit", limits, l -> l.limit(id)).tag("tenant", id)
                     .description("Configured mails per second of the tenant").register(registry);
-            Gauge.builder("notifier.tenant.paused", switches, s -> s.isPaused(id) ? 1 : 0).tag("tenant", id)
+            Gauge.builder("resetflow.notifier.tenant.paused", switches, s -> s.isPaused(id) ? 1 : 0).tag("tenant", id)
                     .description("1 while an operator has paused the tenant").register(registry);
         }
-        Gauge.builder("notifier.rate.global.limit", limits, RateLimits::globalLimit).register(registry);
+        Gauge.builder("resetflow.notifier.rate.global.limit", limits, RateLimits::globalLimit).register(registry);
+    }
+
+    /** 1 while the tenant is in its quiet hours: a backlog then is expected, and released in the morning. */
+    public void quietHoursGauges(Collection<Tenant> tenants, QuietHours quietHours) {
+        for (Tenant tenant : tenants) {
+            Gauge.builder("resetflow.notifier.quiet.hours", quietHours,
+                            q -> q.remaining(tenant.policy()).isPresent() ? 1 : 0)
+                    .tag("tenant", tenant.id()).description("1 while the tenant is in its quiet hours")
+                    .register(registry);
+        }
     }
 
     public void pendingGauge(Supplier<Number> pending) {
-        Gauge.builder("notifier.pending", pending, p -> p.get().doubleValue())
+        Gauge.builder("resetflow.notifier.pending", pending, p -> p.get().doubleValue())
                 .description("Requests read and not yet finished (waiting, paced, retrying, sending)").register(registry);
     }
 
     public void outcome(String tenant, NoticeKind kind, DeliveryStatus status) {
-        Counter.builder("notifier.outcomes").tag("tenant", tenant).tag("kind", kind.name()).tag("status", status.name())
+        Counter.builder("resetflow.notifier.outcomes").tag("tenant", tenant).tag("kind", kind.name()).tag("status", status.name())
                 .description("Delivery outcomes published").register(registry).increment();
     }
 
     public void duplicateSkipped(String tenant) {
-        Counter.builder("notifier.duplicates.skipped").tag("tenant", tenant)
+        Counter.builder("resetflow.notifier.duplicates.skipped").tag("tenant", tenant)
                 .description("Requests not sent because their notification id already has a final outcome")
                 .register(registry).increment();
     }
 
     public void deadLettered() {
-        Counter.builder("notifier.dead.letters").description("Unreadable requests sent to the dead-letter topic")
+        Counter.builder("resetflow.notifier.dead.letters").description("Unreadable requests sent to the dead-letter topic")
                 .register(registry).increment();
     }
 
     public void smtpLatency(String tenant, Duration took) {
-        Timer.builder("notifier.smtp.latency").tag("tenant", tenant).publishPercentileHistogram()
+        Timer.builder("resetflow.notifier.smtp.latency").tag("tenant", tenant).publishPercentileHistogram()
                 .description("Time of one SMTP transaction (including connecting when needed)")
                 .register(registry).record(took);
     }

@@ -113,7 +113,7 @@ class NotifierServiceIntegrationTest {
             assertThat(greenMail.getReceivedMessagesForDomain("example-contact.jp")).hasSize(1);
             assertThat(greenMail.getReceivedMessagesForDomain("zaq.ne.jp")).isEmpty();
             assertThat(greenMail.getReceivedMessagesForDomain("nifty.com")[0].getMessageID()).isEqualTo(a.getMessageId());
-            assertThat(notifier.registry().scrape()).contains("notifier_outcomes_total{kind=\"INITIAL_NOTICE\",status=\"SENT\",tenant=\"nifty\"} 1.0");
+            assertThat(notifier.registry().scrape()).contains("resetflow_notifier_outcomes_total{kind=\"INITIAL_NOTICE\",status=\"SENT\",tenant=\"nifty\"} 1.0");
         }
     }
 
@@ -196,7 +196,7 @@ class NotifierServiceIntegrationTest {
                         .extracting(m -> m.getAllRecipients()[0].toString())
                         .containsExactlyInAnyOrder("once@commufa.jp", "marker@commufa.jp");
                 assertThat(finals(harness.outcomes(), request.getNotificationId())).isEqualTo(1);
-                assertThat(second.registry().scrape()).contains("notifier_duplicates_skipped_total{tenant=\"ctc\"} 2.0");
+                assertThat(second.registry().scrape()).contains("resetflow_notifier_duplicates_skipped_total{tenant=\"ctc\"} 2.0");
             }
         }
     }
@@ -227,7 +227,7 @@ class NotifierServiceIntegrationTest {
             harness.request(request);
 
             // When the request has been read, nothing is sent and no outcome is published
-            await().atMost(WAIT).until(() -> notifier.registry().get("notifier.pending").gauge().value() == 1.0);
+            await().atMost(WAIT).until(() -> notifier.registry().get("resetflow.notifier.pending").gauge().value() == 1.0);
             assertThat(greenMail.getReceivedMessages()).isEmpty();
             assertThat(harness.outcomes()).isEmpty();
 
@@ -259,7 +259,7 @@ class NotifierServiceIntegrationTest {
             assertThat(of(harness.outcomes(), unknownTenant.getNotificationId()).get(0).getSmtpReply()).contains("unknown tenant");
             assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
                     .containsExactly("after@nifty.com");
-            assertThat(notifier.registry().scrape()).contains("notifier_dead_letters_total 1.0");
+            assertThat(notifier.registry().scrape()).contains("resetflow_notifier_dead_letters_total 1.0");
         }
     }
 }

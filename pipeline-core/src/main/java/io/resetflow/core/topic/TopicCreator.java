@@ -6,10 +6,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics that do not exist yet; existing topics are left as they are. */
+/**
+ * Creates the topics that do not exist yet; existing topics are left as they are, including one
+ * another client created between the listing and the creation.
+ */
 public final class TopicCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
@@ -22,8 +26,14 @@ public final class TopicCreator {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            for (var creation : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    creation.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
             LOG.info("Topics: {} created, {} already present", missing.size(), topics.size() - missing.size());
             return missing.stream().map(NewTopic::name).toList();
