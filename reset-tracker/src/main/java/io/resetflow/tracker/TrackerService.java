@@ -7,11 +7,13 @@ import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.streams.StreamsSettings;
 import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.dashboard.Dashboard;
 import io.resetflow.tracker.http.TrackerApi;
 import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
 import io.resetflow.tracker.metrics.ProgressGauges;
 import io.resetflow.tracker.query.StoreHandles;
 import io.resetflow.tracker.query.TrackerQueryService;
+import io.resetflow.tracker.timers.CampaignClock;
 import io.resetflow.tracker.topology.TrackerTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reset tracker service: its Streams application and its HTTP server (query API, /metrics,
- * /health). The HTTP port is bound first, because it is the instance's {@code application.server}
+ * The reset tracker service: its Streams application and its HTTP server (query API, operations
+ * dashboard, /metrics, /health). The HTTP port is bound first, because it is the instance's {@code application.server}
  * that other instances forward queries to.
  */
 public final class TrackerService implements AutoCloseable {
@@ -47,10 +49,13 @@ public final class TrackerService implements AutoCloseable {
         this.runner = new StreamsRunner(TrackerTopology.build(config, serdes, new MicrometerTrackerMetrics(registry)),
                 props, registry);
         started[0] = runner;
+        CampaignClock clock = config.campaignClock();
         TrackerQueryService queries = new TrackerQueryService(
                 new StoreHandles(runner.streams(), self, config.topicNames().remediationIntake()), config.tenants(),
-                new MailboxIds(config.mailboxIdSecret()), config.estimateWindow());
+                new MailboxIds(config.mailboxIdSecret()), config.estimateWindow(),
+                () -> clock.toCampaign(System.currentTimeMillis()));
         TrackerApi.mount(http, queries);
+        Dashboard.mount(http);
         ProgressGauges.bind(registry, queries);
     }
 

@@ -2,12 +2,17 @@ package io.resetflow.tracker.http;
 
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.TenantProgress;
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.tracker.query.CounterViews;
 import io.resetflow.tracker.query.QueryResult;
 import io.resetflow.tracker.query.TrackerQueryService;
 import io.resetflow.tracker.query.Views;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -40,8 +45,14 @@ final class TenantQueries {
         for (TenantProgress p : found.value()) {
             String estimate = history(p.getTenant()) instanceof QueryResult.Found<Views.HistoryView> h
                     ? h.value().estimatedCompletion() : null;
-            views.add(new Views.TenantView(p.getTenant(), new TreeMap<>(p.getCountsByState()), p.getTotal(),
-                    p.getRemediated(), p.getRemediatedRatio(), p.getAsOf().toString(), estimate));
+            Map<String, Long> byState = new TreeMap<>(p.getCountsByState());
+            Map<String, Long> counters = counters(p.getTenant(), false) instanceof QueryResult.Found<Views.CountersView> c
+                    ? c.value().counters() : Map.of();
+            Optional<Tenant> configured = queries.tenants().byId(p.getTenant());
+            views.add(new Views.TenantView(p.getTenant(), configured.map(Tenant::name).orElse(p.getTenant()),
+                    configured.map(Tenant::nameJa).orElse(null), byState, p.getTotal(), p.getRemediated(),
+                    p.getRemediatedRatio(), p.getAsOf().toString(), estimate, CounterViews.deliveries(counters),
+                    CounterViews.funnel(counters, byState), CounterViews.remindersDue(counters)));
         }
         return new QueryResult.Found<>(views);
     }
@@ -53,18 +64,23 @@ final class TenantQueries {
             return local;
         }
         TreeSet<String> ids = new TreeSet<>(found.value().mailboxIds());
+        Map<String, Views.StragglerRow> rows = new HashMap<>();
+        found.value().rows().forEach(row -> rows.put(row.mailboxId(), row));
         boolean more = found.value().next() != null;
         String path = "/api/tenants/" + tenant + "/stragglers?scope=local&state=" + state + "&limit=" + limit
                 + (after == null ? "" : "&after=" + after);
         for (Views.StragglerPage page : fanOut.fromPeers(path, Views.StragglerPage.class)) {
             ids.addAll(page.mailboxIds());
+            page.rows().forEach(row -> rows.put(row.mailboxId(), row));
             more |= page.next() != null;
         }
         // Each instance sent its first `limit` ids after the cursor, so the first `limit` of the union are exact.
         List<String> sorted = new ArrayList<>(ids);
         List<String> pageIds = sorted.subList(0, Math.min(limit, sorted.size()));
         String next = (more || sorted.size() > limit) && !pageIds.isEmpty() ? pageIds.get(pageIds.size() - 1) : null;
-        return new QueryResult.Found<>(new Views.StragglerPage(tenant, state.name(), List.copyOf(pageIds), next));
+        List<Views.StragglerRow> pageRows = pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
+        return new QueryResult.Found<>(new Views.StragglerPage(tenant, state.name(), List.copyOf(pageIds), next,
+                pageRows));
     }
 
     QueryResult<Views.CountersView> counters(String tenant, boolean localOnly) throws FanOut.PeerUnavailable {

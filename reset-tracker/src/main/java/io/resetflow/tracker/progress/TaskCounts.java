@@ -8,6 +8,7 @@ import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.TenantProgress;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,7 +20,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * One task's per-tenant counters, moved by every transition (-1 old state, +1 new state) and never
  * recomputed by scanning mailboxes. Keys are {@code tenant|dimension|value}: {@code state|NOTIFIED},
  * {@code lifecycle|ACTIVE|total}, {@code lifecycle|ACTIVE|remediated}, {@code channel|MAILBOX|SENT},
- * {@code notices|REMINDER}. A tenant's counters are one small prefix range.
+ * {@code notices|REMINDER}, {@code reached|NOTIFIED} (mailboxes that ever entered the state: the funnel),
+ * {@code deliveries|DEFERRED} (every outcome the notifier reported, temporary ones included) and
+ * {@code reminders|2025-06-04} (reminders scheduled for that Tokyo date). A tenant's counters are one
+ * small prefix range.
  */
 public final class TaskCounts {
 
@@ -42,6 +46,7 @@ public final class TaskCounts {
             add(stateKey(tenant, before.state()), -1);
         }
         add(stateKey(tenant, after.state()), 1);
+        add(tenant + "|reached|" + after.state().name(), 1);
         boolean wasRemediated = before != null && before.isRemediated();
         if (after.isRemediated() != wasRemediated) {
             add(tenant + "|lifecycle|" + lifecycle + "|remediated", after.isRemediated() ? 1 : -1);
@@ -50,6 +55,21 @@ public final class TaskCounts {
 
     public void delivery(String tenant, RecipientChannel channel, DeliveryStatus status) {
         add(tenant + "|channel|" + channel + "|" + status, 1);
+    }
+
+    /** Every outcome the notifier reported, whatever it did to the mailbox. */
+    public void outcomeReported(String tenant, DeliveryStatus status) {
+        add(tenant + "|deliveries|" + status, 1);
+    }
+
+    /** A mailbox's next reminder moved from one Tokyo day to another (either may be absent). */
+    public void reminderRescheduled(String tenant, LocalDate from, LocalDate to) {
+        if (from != null) {
+            add(tenant + "|reminders|" + from, -1);
+        }
+        if (to != null) {
+            add(tenant + "|reminders|" + to, 1);
+        }
     }
 
     public void noticeRequested(String tenant, NoticeKind kind) {

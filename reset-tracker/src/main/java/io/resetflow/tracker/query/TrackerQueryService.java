@@ -12,6 +12,7 @@ import io.resetflow.tracker.topology.TrackedMailbox;
 import io.resetflow.tracker.topology.TrackerStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,16 @@ public final class TrackerQueryService {
     private final Tenants tenants;
     private final MailboxIds mailboxIds;
     private final Duration estimateWindow;
+    private final Supplier<Instant> campaignNow;
 
-    public TrackerQueryService(StoreHandles stores, Tenants tenants, MailboxIds mailboxIds, Duration estimateWindow) {
+    /** {@code campaignNow}: the campaign clock's present, which days outstanding are counted up to. */
+    public TrackerQueryService(StoreHandles stores, Tenants tenants, MailboxIds mailboxIds, Duration estimateWindow,
+                               Supplier<Instant> campaignNow) {
         this.stores = stores;
         this.tenants = tenants;
         this.mailboxIds = mailboxIds;
         this.estimateWindow = estimateWindow;
+        this.campaignNow = campaignNow;
     }
 
     public Tenants tenants() {
@@ -130,14 +135,26 @@ public final class TrackerQueryService {
                     }
                 }
             }
-            return new QueryResult.Found<>(page(tenant, state, new ArrayList<>(merged), limit));
+            List<String> sorted = new ArrayList<>(merged);
+            List<String> ids = sorted.size() > limit ? sorted.subList(0, limit) : sorted;
+            String next = sorted.size() > limit ? ids.get(ids.size() - 1) : null;
+            return new QueryResult.Found<>(new Views.StragglerPage(tenant, state.name(), List.copyOf(ids), next,
+                    localRows(ids)));
         });
     }
 
-    public static Views.StragglerPage page(String tenant, RemediationState state, List<String> sortedIds, int limit) {
-        List<String> ids = sortedIds.size() > limit ? sortedIds.subList(0, limit) : sortedIds;
-        String next = sortedIds.size() > limit ? ids.get(ids.size() - 1) : null;
-        return new Views.StragglerPage(tenant, state.name(), List.copyOf(ids), next);
+    /** The rows of mailboxes this instance holds, in the order given; ids it does not hold are left out. */
+    private List<Views.StragglerRow> localRows(List<String> mailboxIds) {
+        ReadOnlyKeyValueStore<String, TrackedMailbox> mailboxes = stores.local(TrackerStores.MAILBOXES);
+        Instant now = campaignNow.get();
+        List<Views.StragglerRow> rows = new ArrayList<>(mailboxIds.size());
+        for (String id : mailboxIds) {
+            TrackedMailbox tracked = mailboxes.get(id);
+            if (tracked != null) {
+                rows.add(MailboxViews.row(tracked, now));
+            }
+        }
+        return rows;
     }
 
     /** This instance's counters of the tenant, summed over its partitions. */

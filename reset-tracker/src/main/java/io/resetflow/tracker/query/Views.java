@@ -19,8 +19,17 @@ public final class Views {
                               List<TimelineView> timeline) {
     }
 
-    public record TenantView(String tenant, Map<String, Long> countsByState, long total, long remediated,
-                             double remediatedRatio, String asOf, String estimatedCompletion) {
+    /**
+     * A tenant's progress. {@code deliveries}: outcomes the notifier reported, by status (SENT, DEFERRED,
+     * BOUNCED, FAILED); {@code funnel}: mailboxes that ever reached each stage; {@code remindersDue}:
+     * reminders scheduled per Tokyo date, earliest first (dates before {@code asOf} are overdue).
+     */
+    public record TenantView(String tenant, String name, String nameJa, Map<String, Long> countsByState, long total, long remediated,
+                             double remediatedRatio, String asOf, String estimatedCompletion,
+                             Map<String, Long> deliveries, Map<String, Long> funnel, List<DayCount> remindersDue) {
+    }
+
+    public record DayCount(String date, long count) {
     }
 
     public record HistoryPoint(String at, long total, long remediated, double remediatedRatio,
@@ -31,7 +40,14 @@ public final class Views {
                               Map<String, String> milestones) {
     }
 
-    public record StragglerPage(String tenant, String state, List<String> mailboxIds, String next) {
+    /** {@code rows} describe the page's mailboxes, in the same order; an address only ever appears masked. */
+    public record StragglerPage(String tenant, String state, List<String> mailboxIds, String next,
+                                List<StragglerRow> rows) {
+    }
+
+    public record StragglerRow(String mailboxId, String maskedAddress, String brand, String lifecycle, String state,
+                               String reason, String affectedAt, double daysOutstanding, String lastActionAt,
+                               int remindersSent, String nextTimerAt) {
     }
 
     /** One instance's counters of a tenant (see TaskCounts), summed over its partitions. */

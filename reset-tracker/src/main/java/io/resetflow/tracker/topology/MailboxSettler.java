@@ -16,6 +16,8 @@ import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.timers.SendWindow;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,10 +78,28 @@ public final class MailboxSettler {
         }
         TrackedMailbox after = new TrackedMailbox(m, nextTimer);
         repository.save(before, after);
+        countReminder(before, m, policy);
         if (before == null || !OutputRecords.status(before.remediation()).equals(OutputRecords.status(m))) {
             out.emit(m.mailboxId(), new TrackerOutput.Status(OutputRecords.status(m)));
         }
         return after;
+    }
+
+    /**
+     * Keeps the per-day count of scheduled reminders in step. The next reminder is derived from the mailbox
+     * alone, so the one counted before can be re-derived from the stored mailbox instead of being kept.
+     */
+    private void countReminder(TrackedMailbox before, MailboxRemediation after, RemediationPolicy policy) {
+        LocalDate was = before == null ? null : reminderDay(before.remediation(), policy);
+        LocalDate now = reminderDay(after, policy);
+        if (!Objects.equals(was, now)) {
+            repository.counts().reminderRescheduled(after.tenant(), was, now);
+        }
+    }
+
+    private LocalDate reminderDay(MailboxRemediation m, RemediationPolicy policy) {
+        return schedule.next(m, policy).filter(action -> action.kind() == DueAction.Kind.REMINDER)
+                .map(action -> action.dueAt().atZone(SendWindow.TOKYO).toLocalDate()).orElse(null);
     }
 
     private MailboxRemediation issueNotice(MailboxRemediation m, DueAction action, RemediationPolicy policy,

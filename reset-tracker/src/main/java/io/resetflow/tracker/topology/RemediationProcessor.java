@@ -115,6 +115,7 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             return;
         }
         MailboxRemediation m = stored.get().remediation();
+        repository.counts().outcomeReported(m.tenant(), outcome.getStatus());
         if (outcome.getStatus() != DeliveryStatus.DEFERRED) {
             repository.counts().delivery(m.tenant(), outcome.getChannel(), outcome.getStatus());
         }

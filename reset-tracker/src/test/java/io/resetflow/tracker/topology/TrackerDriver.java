@@ -93,6 +93,13 @@ public final class TrackerDriver implements AutoCloseable {
         return output(topics.remediationStatus(tenant));
     }
 
+    /** The tenant's counter, summed over the tasks' stores (0 if absent). */
+    public long counter(String tenant, String key) {
+        KeyValueStore<String, Long> counts = driver.getKeyValueStore(TrackerStores.COUNTS);
+        Long value = counts.get(tenant + "|" + key);
+        return value == null ? 0 : value;
+    }
+
     public KeyValueStore<String, TrackedMailbox> mailboxes() {
         return driver.getKeyValueStore(TrackerStores.MAILBOXES);
     }
