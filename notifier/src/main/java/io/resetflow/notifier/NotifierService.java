@@ -19,6 +19,7 @@ import io.resetflow.notifier.mail.MessageSigner;
 import io.resetflow.notifier.mail.NoticeMessageFactory;
 import io.resetflow.notifier.ops.NotifierMetrics;
 import io.resetflow.notifier.ops.TenantControlHandler;
+import io.resetflow.notifier.mail.MailStreamProvider;
 import io.resetflow.notifier.pacing.QuietHours;
 import io.resetflow.notifier.pacing.RateLimits;
 import io.resetflow.notifier.pacing.TenantSwitches;
@@ -102,6 +103,7 @@ public final class NotifierService implements AutoCloseable {
 
     public NotifierService(NotifierConfig config, Function<String, MailTransport> transports, int sendingThreads,
                            AvroSerdes serdes, Clock clock, TimeMeter time, PrometheusMeterRegistry registry) {
+        MailStreamProvider.pinAngus();
         this.config = config;
         this.transports = transports;
         this.ownedTransports = transports instanceof AutoCloseable closeable ? closeable : () -> { };

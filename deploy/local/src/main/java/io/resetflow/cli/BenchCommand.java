@@ -1,16 +1,17 @@
 package io.resetflow.cli;
 
 import io.resetflow.bench.BenchIntakeCommand;
+import io.resetflow.bench.notifier.BenchNotifierCommand;
 import picocli.CommandLine.Command;
 
 /** Benchmarks, each against the physical limit measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput, latency and memory on an embedded broker.",
-        subcommands = {BenchIntakeCommand.class})
+        subcommands = {BenchIntakeCommand.class, BenchNotifierCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: resetflow bench intake");
+        throw new IllegalArgumentException("name a benchmark: resetflow bench intake | notifier | tracker");
     }
 }

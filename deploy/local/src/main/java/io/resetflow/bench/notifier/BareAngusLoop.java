@@ -1,0 +1,139 @@
+package io.resetflow.bench.notifier;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The reference: jakarta.mail (Angus) alone, each thread sending pre-built messages over one
+ * connection it keeps open; nothing but the library's own work per mail.
+ */
+final class BareAngusLoop {
+
+    private final Session session;
+    private final List<MimeMessage> messages;
+
+    private BareAngusLoop(Session session, List<MimeMessage> messages) {
+        this.session = session;
+        this.messages = messages;
+    }
+
+    /** Builds the messages up front: about {@code messageBytes} each, text/plain. */
+    static BareAngusLoop prepare(int port, int mails, int messageBytes) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", SmtpSink.HOST);
+        properties.put("mail.smtp.port", Integer.toString(port));
+        properties.put("mail.smtp.quitwait", "false");
+        Session session = Session.getInstance(properties);
+        String body = body(messageBytes);
+        List<MimeMessage> messages = new ArrayList<>(mails);
+        for (int i = 0; i < mails; i++) {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress("security@sender.example"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("user" + i + "@recipient.example"));
+            message.setSubject("Reference message " + i);
+            message.setText(body, StandardCharsets.US_ASCII.name());
+            message.saveChanges();
+            messages.add(message);
+        }
+        return new BareAngusLoop(session, messages);
+    }
+
+    /** Size of one message as written to the wire. */
+    int messageBytes() {
+        return wireSize(messages.get(0));
+    }
+
+    Throughput send(int connections) throws InterruptedException, ExecutionException {
+        ExecutorService threads = Executors.newFixedThreadPool(connections);
+        try {
+            CountDownLatch connected = new CountDownLatch(connections);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                List<MimeMessage> share = share(c, connections);
+                done.add(threads.submit(() -> sendAll(share, connected, go)));
+            }
+            connected.await();
+            long start = System.nanoTime();
+            go.countDown();
+            for (Future<Void> thread : done) {
+                thread.get();
+            }
+            return Throughput.of(messages.size(), start, System.nanoTime());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Void sendAll(List<MimeMessage> share, CountDownLatch connected, CountDownLatch go) throws Exception {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            connected.countDown();
+            go.await();
+            for (MimeMessage message : share) {
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+        return null;
+    }
+
+    private List<MimeMessage> share(int thread, int threads) {
+        List<MimeMessage> share = new ArrayList<>();
+        for (int i = thread; i < messages.size(); i += threads) {
+            share.add(messages.get(i));
+        }
+        return share;
+    }
+
+    private static String body(int messageBytes) {
+        String line = "This is a reference notice line of the ResetFlow notifier benchmark.....\r\n";
+        StringBuilder text = new StringBuilder();
+        // Headers take about 300 bytes.
+        while (text.length() + line.length() < messageBytes - 300) {
+            text.append(line);
+        }
+        return text.toString();
+    }
+
+    static int wireSize(MimeMessage message) {
+        CountingStream counter = new CountingStream();
+        try {
+            message.writeTo(counter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return counter.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.resetflow.bench.notifier;
+
+import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code resetflow bench notifier}: against one local SMTP sink, the notifier end to end
+ * (notify.requests on an embedded broker to notify.outcomes) with and without DKIM, next to a bare
+ * jakarta.mail loop and Postfix's smtp-source, at the same connection counts.
+ */
+@Command(name = "notifier", mixinStandardHelpOptions = true,
+        description = "Benchmarks the notifier end to end against a bare jakarta.mail loop and smtp-source.")
+public final class BenchNotifierCommand implements Callable<Integer> {
+
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final int REFERENCE_MESSAGE_BYTES = 3_000;
+    static final double GLOBAL_RATE_PER_SECOND = 100_000;
+
+    @Option(names = "--mails", defaultValue = "20000", description = "Mails per row (default ${DEFAULT-VALUE}).")
+    int mails;
+
+    @Option(names = "--connections", split = ",", defaultValue = "1,8,32",
+            description = "SMTP connection counts (default ${DEFAULT-VALUE}).")
+    List<Integer> connections;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of notify.requests (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--window", defaultValue = "1000",
+            description = "Requests produced but not yet answered by an outcome, at most (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--warm-up", defaultValue = "1000", description = "Untimed mails before each notifier row (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (mails < 1 || window < 1 || warmUp < 1 || connections.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("--mails, --window, --warm-up and --connections must be at least 1");
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("resetflow-bench-notifier");
+        Clock middayTokyo = middayTokyo();
+        Path tenantsFile = BenchTenants.write(work);
+        Path dkimKey = BenchDkimKey.write(work);
+        Tenants tenants = TenantsLoader.load(Optional.of(tenantsFile));
+        int noticeBytes = NoticeSize.of(tenants, middayTokyo, dkimKey, false);
+        int signedNoticeBytes = NoticeSize.of(tenants, middayTokyo, dkimKey, true);
+        ResultTable table = new ResultTable();
+        try (PeakMemory memory = PeakMemory.start();
+             SmtpSink sink = SmtpSink.start();
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build().start();
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
+            out.printf("SMTP sink: %s%n", sink.description());
+
+            Optional<SmtpSourceLoad> source = SmtpSourceLoad.available(sink.port(), REFERENCE_MESSAGE_BYTES);
+            for (int c : connections) {
+                if (source.isPresent()) {
+                    table.add(ResultTable.SMTP_SOURCE, c, source.get().send(mails, c));
+                }
+            }
+            BareAngusLoop bare = BareAngusLoop.prepare(sink.port(), mails, REFERENCE_MESSAGE_BYTES);
+            for (int c : connections) {
+                table.add(ResultTable.BARE_LOOP, c, bare.send(c));
+                sink.clear();
+            }
+            int referenceBytes = bare.messageBytes();
+            bare = null;
+
+            NotifierRun notifier = new NotifierRun(new NotifierRun.Setup(broker, registry.url(), tenantsFile, work,
+                    partitions, sink.port(), dkimKey, middayTokyo, GLOBAL_RATE_PER_SECOND, window, warmUp));
+            for (boolean dkim : List.of(false, true)) {
+                for (int c : connections) {
+                    table.add(dkim ? ResultTable.NOTIFIER_DKIM : ResultTable.NOTIFIER_PLAIN, c, notifier.run(mails, c, dkim));
+                    sink.clear();
+                }
+            }
+
+            out.printf("%nResetFlow notifier benchmark: %,d mails per row, %d tenants, %d partitions, 1 embedded broker%n",
+                    mails, tenants.ids().size(), partitions);
+            out.printf("  sink: %s%s%n", sink.description(), source.isPresent() ? "" : " (smtp-source not installed: no sink-limit rows)");
+            out.printf("  message bytes: reference %,d (smtp-source -l %,d); notifier initial notice %,d, DKIM-signed %,d%n",
+                    referenceBytes, REFERENCE_MESSAGE_BYTES, noticeBytes, signedNoticeBytes);
+            out.printf("  pacing: per tenant %,.0f mails/s and %,d a day, global %,.0f mails/s; clock set to %s %s "
+                            + "(outside quiet hours)%n", BenchTenants.RATE_PER_SECOND, BenchTenants.DAILY_CAP,
+                    GLOBAL_RATE_PER_SECOND, LocalTime.NOON, TOKYO);
+            out.printf("  notifier rows: %,d warm-up mails first; at most %,d requests awaiting an outcome; mails/s from "
+                    + "first request produced to last outcome consumed; latency from request to outcome record timestamp%n",
+                    warmUp, window);
+            out.println();
+            table.print(out, connections);
+            out.printf("  peak heap %,d MiB, peak RSS %,d MiB (whole JVM: broker, registry, notifier, reference loop)%n",
+                    memory.peakHeapMiB(), memory.peakRssMiB());
+            return 0;
+        }
+    }
+
+    /** Runs in real time from today's noon in Tokyo, so quiet hours hold nothing back during the run. */
+    private static Clock middayTokyo() {
+        Clock system = Clock.systemUTC();
+        ZonedDateTime now = ZonedDateTime.now(system.withZone(TOKYO));
+        return Clock.offset(system, Duration.between(now, now.with(LocalTime.NOON)));
+    }
+}

@@ -1,0 +1,171 @@
+package io.resetflow.bench.notifier;
+
+import io.github.bucket4j.TimeMeter;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.identity.AddressNormalizer;
+import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.notifier.NotifierService;
+import io.resetflow.notifier.config.NotifierConfig;
+import io.resetflow.notifier.send.SmtpMailTransport;
+import io.resetflow.serde.AvroSerdes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One notifier row: its own topics (a topic prefix per row), consumer group, transactional id and
+ * ledger, the service started with the given connections, a warm-up, then N requests produced with at
+ * most {@code window} awaiting their outcome, timed from the first request produced to the last
+ * outcome consumed.
+ */
+final class NotifierRun {
+
+    /** What every notifier row shares. */
+    record Setup(EmbeddedKafkaBroker broker, String registryUrl, Path tenantsFile, Path workDir, int partitions,
+                 int smtpPort, Path dkimKeyFile, Clock clock, double globalRatePerSecond, int window, int warmUpMails) {
+    }
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final Setup setup;
+
+    NotifierRun(Setup setup) {
+        this.setup = setup;
+    }
+
+    Throughput run(int mails, int connections, boolean dkim) throws InterruptedException {
+        String name = "c" + connections + (dkim ? "-dkim" : "-plain");
+        NotifierConfig config = new NotifierConfig(settings(name, connections, dkim));
+        String requests = config.topicNames().notifyRequests();
+        String outcomes = config.topicNames().notifyOutcomes();
+        setup.broker().createTopic(requests, setup.partitions());
+        setup.broker().createTopic(outcomes, setup.partitions());
+        setup.broker().createCompactedTopic(config.ledgerTopic(), setup.partitions());
+        awaitListed(List.of(requests, outcomes, config.ledgerTopic()));
+
+        AvroSerdes serdes = AvroSerdes.forRegistry(setup.registryUrl());
+        Semaphore window = new Semaphore(setup.window());
+        OutcomeCollector collector = new OutcomeCollector(outcomeConsumer(),
+                serdes.value(DeliveryOutcome.class).deserializer(), outcomes, setup.warmUpMails(), mails, window);
+        Thread collecting = new Thread(collector, "bench-outcomes-" + name);
+        BenchRequests bench = new BenchRequests(List.copyOf(config.tenants().all()));
+        Serializer<NotificationRequest> serializer = serdes.value(NotificationRequest.class).serializer();
+        try (SmtpMailTransport transport = new SmtpMailTransport(config.smtp());
+             NotifierService notifier = new NotifierService(config, tenant -> transport, connections, serdes,
+                     setup.clock(), TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
+             KafkaProducer<String, byte[]> producer = producer()) {
+            collecting.start();
+            for (int i = 0; i < setup.warmUpMails(); i++) {
+                NotificationRequest request = bench.of(OutcomeCollector.WARM_UP, i, setup.clock().instant());
+                producer.send(new ProducerRecord<>(requests, request.getMailboxId(), serializer.serialize(requests, request)));
+            }
+            producer.flush();
+            if (!collector.awaitWarmUp(TIMEOUT)) {
+                throw new IllegalStateException("notifier " + name + " did not answer the warm-up requests in " + TIMEOUT);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < mails; i++) {
+                window.acquire();
+                NotificationRequest request = bench.of(OutcomeCollector.MEASURED, i, setup.clock().instant());
+                long timestamp = System.currentTimeMillis();
+                collector.requested(i, timestamp);
+                producer.send(new ProducerRecord<>(requests, null, timestamp, request.getMailboxId(),
+                        serializer.serialize(requests, request)));
+            }
+            producer.flush();
+            if (!collector.awaitMeasured(TIMEOUT)) {
+                throw new IllegalStateException("notifier " + name + " did not answer " + mails + " requests in " + TIMEOUT);
+            }
+            return new Throughput(mails, (collector.lastOutcomeNanos() - start) / 1e9, collector.failed(),
+                    collector.latenciesMillis());
+        } finally {
+            collector.stop();
+            collecting.join(5_000);
+        }
+    }
+
+    private Map<String, Object> settings(String name, int connections, boolean dkim) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(CommonConfig.BOOTSTRAP_SERVERS, setup.broker().bootstrapServers());
+        values.put(CommonConfig.SCHEMA_REGISTRY_URL, setup.registryUrl());
+        values.put(CommonConfig.TENANTS_FILE, setup.tenantsFile().toString());
+        values.put(CommonConfig.TOPIC_PARTITIONS, setup.partitions());
+        values.put(CommonConfig.TOPIC_PREFIX, name + ".");
+        values.put(CommonConfig.STATE_DIR, setup.workDir().resolve(name).toString());
+        values.put(CommonConfig.HTTP_PORT, 0);
+        values.put(NotifierConfig.GROUP_ID, "bench-notifier-" + name);
+        values.put(NotifierConfig.TRANSACTIONAL_ID, "bench-notifier-" + name);
+        values.put(NotifierConfig.GLOBAL_RATE, setup.globalRatePerSecond());
+        values.put(NotifierConfig.SMTP_HOST, SmtpSink.HOST);
+        values.put(NotifierConfig.SMTP_PORT, setup.smtpPort());
+        values.put(NotifierConfig.SMTP_CONNECTIONS, connections);
+        if (dkim) {
+            TenantsLoader.load(Optional.of(setup.tenantsFile())).all().forEach(tenant -> {
+                String prefix = NotifierConfig.DKIM_PREFIX + tenant.id();
+                values.put(prefix + ".domain", AddressNormalizer.domainOf(tenant.mail().from()));
+                values.put(prefix + ".selector", BenchDkimKey.SELECTOR);
+                values.put(prefix + ".key.file", setup.dkimKeyFile().toString());
+            });
+        }
+        return values;
+    }
+
+    /**
+     * The broker applies a created topic to its metadata a moment after the controller acknowledged it;
+     * until then the notifier's own create-if-missing step would see it missing and fail to create it.
+     */
+    private void awaitListed(List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Admin admin = setup.broker().createAdmin()) {
+            while (!admin.listTopics().names().get().containsAll(topics)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + topics + " not listed 30 s after creation");
+                }
+                Thread.sleep(20);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, setup.broker().bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<String, byte[]> outcomeConsumer() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, setup.broker().bootstrapServers());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.indexOf('@') + 1);
+    }
+}

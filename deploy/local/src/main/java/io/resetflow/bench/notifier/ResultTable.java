@@ -1,0 +1,69 @@
+package io.resetflow.bench.notifier;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The printed figures: one line per (what sent, connections), then the targets against them. */
+final class ResultTable {
+
+    static final String SMTP_SOURCE = "smtp-source (sink limit)";
+    static final String BARE_LOOP = "bare jakarta.mail loop";
+    static final String NOTIFIER_PLAIN = "notifier, no DKIM";
+    static final String NOTIFIER_DKIM = "notifier, DKIM rsa-sha256";
+
+    static final double DKIM_TARGET_PER_SECOND = 1_000;
+    static final double SHARE_OF_BARE_TARGET = 0.60;
+
+    record Row(String what, int connections, Throughput result) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(String what, int connections, Throughput result) {
+        rows.add(new Row(what, connections, result));
+    }
+
+    Optional<Throughput> find(String what, int connections) {
+        return rows.stream().filter(r -> r.what().equals(what) && r.connections() == connections)
+                .map(Row::result).findFirst();
+    }
+
+    void print(PrintWriter out, List<Integer> connections) {
+        out.printf("  %-27s %5s %10s %9s %8s %8s %7s%n", "", "conns", "mails/s", "seconds", "p50 ms", "p99 ms", "failed");
+        String previous = null;
+        for (Row row : rows) {
+            if (previous != null && !previous.equals(row.what())) {
+                out.println();
+            }
+            previous = row.what();
+            Throughput t = row.result();
+            boolean notifier = row.what().startsWith("notifier");
+            out.printf("  %-27s %5d %,10.0f %9.2f %8s %8s %7s%n", row.what(), row.connections(), t.perSecond(),
+                    t.seconds(), millis(t.percentileMillis(50)), millis(t.percentileMillis(99)),
+                    notifier ? Long.toString(t.failed()) : "");
+        }
+        out.println();
+        out.printf("  target: notifier without DKIM >= %.0f%% of the bare loop%n", SHARE_OF_BARE_TARGET * 100);
+        for (int c : connections) {
+            Optional<Throughput> plain = find(NOTIFIER_PLAIN, c);
+            Optional<Throughput> bare = find(BARE_LOOP, c);
+            if (plain.isPresent() && bare.isPresent()) {
+                double share = plain.get().perSecond() / bare.get().perSecond();
+                out.printf("    %2d conns: %,.0f / %,.0f = %3.0f%%  %s%n", c, plain.get().perSecond(),
+                        bare.get().perSecond(), share * 100, share >= SHARE_OF_BARE_TARGET ? "met" : "NOT MET");
+            }
+        }
+        out.printf("  target: notifier with DKIM >= %,.0f mails/s end to end%n", DKIM_TARGET_PER_SECOND);
+        for (int c : connections) {
+            find(NOTIFIER_DKIM, c).ifPresent(t -> out.printf("    %2d conns: %,.0f mails/s  %s%n", c, t.perSecond(),
+                    t.perSecond() >= DKIM_TARGET_PER_SECOND ? "met" : "NOT MET"));
+        }
+    }
+
+    private static String millis(OptionalDouble value) {
+        return value.isPresent() ? String.format("%,.0f", value.getAsDouble()) : "";
+    }
+}
