@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 + "every exposed mailbox, per ISP.",
         subcommands = {
                 LocalCommand.class,
+                RunCommand.class,
                 TopicsCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,

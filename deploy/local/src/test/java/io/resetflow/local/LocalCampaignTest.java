@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.resetflow.local.browser.Chromium;
 import io.resetflow.monitoring.MonitoringAssets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +26,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The newcomer's view of the local stack: a sample breach goes in, notices land in the outbox,
  * simulated customers reset, the ISPs confirm forced resets and locks, and every ISP reaches 100%;
- * meanwhile the services export every metric the alert rules and the Grafana dashboard query.
+ * meanwhile the services export every metric the alert rules and the Grafana dashboard query, and the
+ * dashboard in a real browser follows the campaign live and agrees with the API.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalCampaignTest {
@@ -38,7 +46,12 @@ class LocalCampaignTest {
     @TempDir
     static Path dataDir;
 
+    @TempDir
+    static Path browserProfile;
+
     private static LocalStack stack;
+    private static ChromeDriver browser;
+    private static long remediatedSeenFirst = -1;
 
     @BeforeAll
     static void startStack() {
@@ -47,6 +60,9 @@ class LocalCampaignTest {
 
     @AfterAll
     static void stopStack() {
+        if (browser != null) {
+            browser.quit();
+        }
         stack.close();
     }
 
@@ -61,6 +77,27 @@ class LocalCampaignTest {
 
     @Test
     @Order(2)
+    void dashboardFollowsTheCampaignWithoutReloading() {
+        Chromium.assumeInstalled();
+        browser = Chromium.start(browserProfile);
+        browser.get(stack.dashboardUrl() + "?refresh=500");
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+                    remediatedSeenFirst = headerFigure("remediated");
+                    assertThat(remediatedSeenFirst).isPositive();
+                });
+        Object page = browser.executeScript("return window.performance.timeOrigin");
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .ignoreException(StaleElementReferenceException.class).untilAsserted(() ->
+                assertThat(headerFigure("remediated")).isGreaterThan(remediatedSeenFirst));
+        assertThat(browser.executeScript("return window.performance.timeOrigin")).as("same page, no reload")
+                .isEqualTo(page);
+    }
+
+    @Test
+    @Order(3)
     void aWholeCampaignRunsToEveryMailboxRemediated() throws Exception {
         // Every tenant gets mailboxes, notices go out and customers start resetting
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -78,6 +115,46 @@ class LocalCampaignTest {
         assertThat(total).isBetween(500L, 600L);
         assertThat(stack.mail().recent()).isNotEmpty()
                 .allSatisfy(mail -> assertThat(mail.messageId()).startsWith("<"));
+    }
+
+    @Test
+    @Order(4)
+    void dashboardShowsExactlyWhatTheApiReportsAtTheEnd() throws Exception {
+        Chromium.assumeInstalled();
+        assertThat(browser).as("the live dashboard test opened the page").isNotNull();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+            long total = 0;
+            long remediated = 0;
+            for (JsonNode tenant : tenants()) {
+                String id = tenant.get("tenant").asText();
+                assertThat(tenantFigure(id, "total")).as(id + " total").isEqualTo(tenant.get("total").asLong());
+                assertThat(tenantFigure(id, "remediated")).as(id + " remediated")
+                        .isEqualTo(tenant.get("remediated").asLong());
+                assertThat(tenantFigure(id, "sent")).as(id + " sent")
+                        .isEqualTo(tenant.get("deliveries").get("SENT").asLong());
+                total += tenant.get("total").asLong();
+                remediated += tenant.get("remediated").asLong();
+            }
+            assertThat(headerFigure("total")).isEqualTo(total);
+            assertThat(headerFigure("remediated")).isEqualTo(remediated).isGreaterThan(remediatedSeenFirst);
+        });
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "local-dashboard.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isGreaterThan(10_000);
+    }
+
+    private static long headerFigure(String field) {
+        return Long.parseLong(browser.findElement(By.cssSelector("#overall [data-field='" + field + "']"))
+                .getDomAttribute("data-value"));
+    }
+
+    private static long tenantFigure(String tenant, String field) {
+        return Long.parseLong(browser.findElement(By.cssSelector("[data-tenant='" + tenant + "'] [data-field='"
+                + field + "']")).getDomAttribute("data-value"));
     }
 
     private static List<JsonNode> tenants() throws Exception {

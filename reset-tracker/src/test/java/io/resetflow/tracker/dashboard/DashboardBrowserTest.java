@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
@@ -273,7 +274,7 @@ class DashboardBrowserTest {
     }
 
     private void awaitPageMatchesApi() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode tenants = JSON.readTree(get("/api/tenants").body());
             long total = 0;
             long remediated = 0;
@@ -300,7 +301,7 @@ class DashboardBrowserTest {
     }
 
     private void assertBurnDownAndFunnelAreDrawn() {
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
             Number points = (Number) browser.executeScript(
                     "const c = Chart.getChart('burndown-chart'); return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0;");
             assertThat(points.longValue()).isGreaterThan(6);
@@ -314,7 +315,7 @@ class DashboardBrowserTest {
     }
 
     private void assertStragglersAreMaskedAndOpenTheirTimeline() {
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
             List<String> expected = new ArrayList<>();
             JSON.readTree(get("/api/tenants/stnet/stragglers?state=NOTIFIED&limit=25").body()).get("mailboxIds")
                     .forEach(id -> expected.add(id.asText()));
@@ -322,12 +323,16 @@ class DashboardBrowserTest {
                     .map(row -> row.getDomAttribute("data-mailbox")).toList();
             assertThat(shown).isNotEmpty().isEqualTo(expected);
         });
-        WebElement first = browser.findElement(By.cssSelector("#straggler-rows tr[data-mailbox]"));
-        assertThat(first.findElement(By.cssSelector("td.address")).getText()).matches("cu\\*\\*\\*@pikara\\.ne\\.jp");
+        // The table is re-rendered by every poll, so a row found a moment ago may be gone: find it afresh.
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+            WebElement first = browser.findElement(By.cssSelector("#straggler-rows tr[data-mailbox]"));
+            assertThat(first.findElement(By.cssSelector("td.address")).getText())
+                    .matches("cu\\*\\*\\*@pikara\\.ne\\.jp");
+            first.click();
+        });
         assertThat(browser.getPageSource()).doesNotContain("customer1@").doesNotContain("customer2@");
 
-        first.click();
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
             assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
             assertThat(browser.findElements(By.cssSelector("#timeline-events li"))).hasSizeGreaterThanOrEqualTo(2);
             assertThat(browser.findElement(By.id("timeline-events")).getText()).contains("通知済み Notified");
@@ -369,7 +374,7 @@ class DashboardBrowserTest {
     }
 
     private static void awaitApi(String id, java.util.function.Predicate<JsonNode> condition) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = get("/api/tenants");
             return response.statusCode() == 200 && condition.test(apiTenant(id));
         });
