@@ -76,7 +76,10 @@ public final class BreachRowValidator {
             return reject(row, now, RejectReason.INVALID_CREDENTIAL_STORAGE, "credential storage '"
                     + FieldParsers.canonical(row.getCredentialStorage()) + "' is not plaintext, hashed or encrypted");
         }
-        BreachRow normalized = BreachRow.newBuilder(row)
+        // Every field is set here: a builder copied from the row would deep-copy each field first.
+        BreachRow normalized = BreachRow.newBuilder()
+                .setSource(row.getSource())
+                .setImportedAt(row.getImportedAt())
                 .setAddress(address.get())
                 .setTenant(tenant.id())
                 .setBrand(FieldParsers.isBlank(row.getBrand()) ? tenant.defaultBrand() : row.getBrand().strip())

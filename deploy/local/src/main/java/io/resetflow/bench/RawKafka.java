@@ -61,7 +61,12 @@ final class RawKafka {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < records; i++) {
+            // One acknowledged record per partition first: a freshly created partition may still be unknown to the
+            // broker when the first pipelined batches arrive, and a retried first batch then fails on sequence order.
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, values[partition])).get();
+            }
+            for (long i = partitions; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, values[(int) (i & 1023)]), (m, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

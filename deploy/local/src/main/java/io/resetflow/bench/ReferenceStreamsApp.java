@@ -1,5 +1,6 @@
 package io.resetflow.bench;
 
+import io.resetflow.core.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,8 @@ final class ReferenceStreamsApp {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put("consumer.auto.offset.reset", "earliest");
+        // The same generic tuning as intake (commit interval, threads, producer and poll sizes), so the ratio is fair.
+        StreamsSettings.withThroughputTuning(props);
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();

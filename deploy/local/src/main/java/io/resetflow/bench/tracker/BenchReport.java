@@ -1,0 +1,148 @@
+package io.resetflow.bench.tracker;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The figures of one tracker benchmark run, printed as one table. */
+final class BenchReport {
+
+    private final long mailboxes;
+    private final int partitions;
+    private final int streamThreads;
+    private final Map<String, String> loads = new LinkedHashMap<>();
+    private InputProducer.Intake intake;
+    private double trackSeconds;
+    private double trackRunningSeconds;
+    private boolean tracked;
+    private long statuses;
+    private long initialNotices;
+    private long stateAfterIntakeKiB;
+    private InputProducer.Resets resets;
+    private double resetSeconds;
+    private boolean resetsApplied;
+    private long resetStatuses;
+    private QueryLoad.Summary resetLookups;
+    private QueryLoad.Summary resetProgress;
+    private long remindersExpected;
+    private double reminderSeconds;
+    private double reminderRunningSeconds;
+    private boolean remindersEmitted;
+    private long reminders;
+    private QueryLoad.Summary reminderLookups;
+    private QueryLoad.Summary reminderProgress;
+    private long stateAtEndKiB;
+    private long peakHeapMiB;
+    private long peakRssMiB;
+
+    BenchReport(long mailboxes, int partitions, int streamThreads) {
+        this.mailboxes = mailboxes;
+        this.partitions = partitions;
+        this.streamThreads = streamThreads;
+    }
+
+    void load(String moment) {
+        loads.put(moment, BenchTrackerCommand.loadAverage());
+    }
+
+    void intakeProduced(InputProducer.Intake intake) {
+        this.intake = intake;
+    }
+
+    void tracked(double seconds, double runningSeconds, boolean complete, long statuses, long notices) {
+        this.trackSeconds = seconds;
+        this.trackRunningSeconds = runningSeconds;
+        this.tracked = complete;
+        this.statuses = statuses;
+        this.initialNotices = notices;
+    }
+
+    void stateAfterIntake(long kib) {
+        this.stateAfterIntakeKiB = kib;
+    }
+
+    void resets(InputProducer.Resets resets, double seconds, boolean applied, long statuses) {
+        this.resets = resets;
+        this.resetSeconds = seconds;
+        this.resetsApplied = applied;
+        this.resetStatuses = statuses;
+    }
+
+    void resetLatencies(QueryLoad.Summary lookups, QueryLoad.Summary progress) {
+        this.resetLookups = lookups;
+        this.resetProgress = progress;
+    }
+
+    void reminders(long expected, double seconds, double runningSeconds, boolean emitted, long reminders) {
+        this.remindersExpected = expected;
+        this.reminderSeconds = seconds;
+        this.reminderRunningSeconds = runningSeconds;
+        this.remindersEmitted = emitted;
+        this.reminders = reminders;
+    }
+
+    void reminderLatencies(QueryLoad.Summary lookups, QueryLoad.Summary progress) {
+        this.reminderLookups = lookups;
+        this.reminderProgress = progress;
+    }
+
+    void stateAtEnd(long kib) {
+        this.stateAtEndKiB = kib;
+    }
+
+    void memory(long heapMiB, long rssMiB) {
+        this.peakHeapMiB = heapMiB;
+        this.peakRssMiB = rssMiB;
+    }
+
+    boolean complete() {
+        return tracked && resetsApplied && remindersEmitted;
+    }
+
+    void print(PrintWriter out, Instant intakeDay, Instant reminderDay) {
+        out.printf("%nResetFlow tracker benchmark: %,d mailboxes (%,d former), %d partitions, %d stream thread(s), "
+                + "%d cores, 1 embedded broker%n", mailboxes, intake.former(), partitions, streamThreads,
+                Runtime.getRuntime().availableProcessors());
+        out.printf("campaign: intake at %s, reminder day at %s (clock x%.0f)%n", intakeDay, reminderDay,
+                CampaignDays.SPEED);
+        out.println("phase                                  seconds        rate/s   result");
+        row(out, "intake produced (Avro, acks=all)", intake.seconds(), intake.records(), intake.records() + " records");
+        row(out, "all tracked (from tracker start)", trackSeconds, intake.records(),
+                outcome(tracked, "%,d statuses, %,d initial notices".formatted(statuses, initialNotices)));
+        out.printf("  %-36s %8.1f%n", "  of which start-up to RUNNING", trackRunningSeconds);
+        row(out, "resets produced", resets.seconds(), resets.events(), resets.events() + " events");
+        row(out, "resets applied (from first send)", resetSeconds, resets.events(),
+                outcome(resetsApplied, "%,d status changes".formatted(resetStatuses)));
+        row(out, "reminder day: all reminders out", reminderSeconds, remindersExpected,
+                outcome(remindersEmitted, "%,d of %,d reminders".formatted(reminders, remindersExpected)));
+        out.printf("  %-36s %8.1f%n", "  of which restart to RUNNING", reminderRunningSeconds);
+        out.println();
+        out.println("query latency (paced)        requests  errors   p50 ms   p99 ms   max ms");
+        latency(out, "lookup   during resets", resetLookups);
+        latency(out, "progress during resets", resetProgress);
+        latency(out, "lookup   reminder day", reminderLookups);
+        latency(out, "progress reminder day", reminderProgress);
+        out.println();
+        out.printf("state dir: %,d MiB after intake, %,d MiB at end (du -sk)%n", stateAfterIntakeKiB >> 10,
+                stateAtEndKiB >> 10);
+        out.printf("peak heap %,d MiB, peak RSS %,d MiB (whole JVM: broker, registry, tracker, load)%n",
+                peakHeapMiB, peakRssMiB);
+        out.print("load average (1/5/15 min):");
+        loads.forEach((moment, load) -> out.printf(" %s [%s];", moment, load));
+        out.println();
+    }
+
+    private static void row(PrintWriter out, String phase, double seconds, long items, String result) {
+        out.printf("%-38s %8.1f %,13.0f   %s%n", phase, seconds, items / seconds, result);
+    }
+
+    private static void latency(PrintWriter out, String name, QueryLoad.Summary s) {
+        out.printf("%-26s %,10d %7d %8.1f %8.1f %8.1f%n", name, s.requests(), s.errors(), s.p50Millis(),
+                s.p99Millis(), s.maxMillis());
+    }
+
+    private static String outcome(boolean complete, String detail) {
+        return complete ? detail : "STALLED at " + detail;
+    }
+}
