@@ -42,7 +42,7 @@ public final class TrackerService implements AutoCloseable {
         this.http = new OpsServer("0.0.0.0", config.httpPort(), registry,
                 () -> started[0] != null && started[0].isRunning());
         HostInfo self = new HostInfo(config.httpHost(), http.port());
-        Properties props = StreamsSettings.of(config, config.applicationId());
+        Properties props = StreamsSettings.withThroughputTuning(StreamsSettings.of(config, config.applicationId()));
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());

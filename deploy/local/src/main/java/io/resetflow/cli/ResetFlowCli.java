@@ -3,6 +3,7 @@ package io.resetflow.cli;
 import io.resetflow.breachfile.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.intake.TopicsCommand;
+import io.resetflow.core.ops.OpsServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ public final class ResetFlowCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty(OpsServer.NODELAY, "true");
         System.exit(commandLine().execute(args));
     }
 

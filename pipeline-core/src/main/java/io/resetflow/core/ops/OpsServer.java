@@ -23,6 +23,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class OpsServer implements AutoCloseable {
 
+    public static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, delayed ACKs
+        // then hold every response for ~40 ms. Must be set before the first HttpServer exists.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
+
     private final HttpServer server;
     private final PrometheusMeterRegistry registry;
 

@@ -47,7 +47,7 @@ public final class TrackerConfig extends CommonConfig {
                         "ISO-8601 duration between priority waves of initial notices.")
                 .define(TIMER_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
                         "Wall-clock interval of the timer punctuator.")
-                .define(TIMERS_PER_TICK, Type.INT, 20_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                .define(TIMERS_PER_TICK, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                         "Most due timers one punctuation handles per task; the rest wait for the next tick.")
                 .define(UNKNOWN_RESET_GRACE, Type.STRING, "PT6H", Importance.MEDIUM,
                         "How long (campaign time) a reset event for a not-yet-accepted mailbox waits for its intake "
@@ -58,7 +58,7 @@ public final class TrackerConfig extends CommonConfig {
                         "Campaign-time window of progress history the completion estimate takes its rate from.")
                 .define(HTTP_HOST, Type.STRING, "localhost", Importance.MEDIUM,
                         "Host name other instances reach this one's HTTP API on (application.server).")
-                .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.LOW,
+                .define(NUM_STREAM_THREADS, Type.INT, 2, ConfigDef.Range.atLeast(1), Importance.LOW,
                         "Kafka Streams threads.");
     }
 
