@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.resetflow.local.browser.Chromium;
+import io.resetflow.tracker.dashboard.Chromium;
 import io.resetflow.monitoring.MonitoringAssets;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -12,15 +12,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Chromium from the operating system's packages (Debian {@code chromium}, {@code chromium-driver}):
  * never a downloaded driver or browser. Where they are missing the calling test is skipped, with a notice.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!present) {
             System.err.println("NOTICE: browser test skipped: " + BROWSER + " or " + DRIVER + " is missing "
@@ -29,7 +29,7 @@ final class Chromium {
         assumeTrue(present, "Chromium and chromedriver are not installed");
     }
 
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,5 +1,6 @@
 package io.resetflow.bench.notifier;
 
+import io.resetflow.bench.MemoryWatch;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
@@ -65,7 +66,7 @@ public final class BenchNotifierCommand implements Callable<Integer> {
         int noticeBytes = NoticeSize.of(tenants, middayTokyo, dkimKey, false);
         int signedNoticeBytes = NoticeSize.of(tenants, middayTokyo, dkimKey, true);
         ResultTable table = new ResultTable();
-        try (PeakMemory memory = PeakMemory.start();
+        try (MemoryWatch memory = MemoryWatch.start();
              SmtpSink sink = SmtpSink.start();
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build().start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
@@ -108,7 +109,7 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             out.println();
             table.print(out, connections);
             out.printf("  peak heap %,d MiB, peak RSS %,d MiB (whole JVM: broker, registry, notifier, reference loop)%n",
-                    memory.peakHeapMiB(), memory.peakRssMiB());
+                    memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package io.resetflow.bench.tracker;
 
+import io.resetflow.bench.MemoryWatch;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.topic.TopicCreator;
@@ -44,7 +45,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--stream-threads", defaultValue = "1", description = "Tracker stream threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream-threads", defaultValue = "2", description = "Tracker stream threads (default ${DEFAULT-VALUE}).")
     int streamThreads;
 
     @Option(names = "--reset-share", defaultValue = "0.4", description = "Share of mailboxes whose ISP reports a reset (default ${DEFAULT-VALUE}).")
@@ -79,7 +80,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("resetflow-bench-tracker");
         Path stateDir = work.resolve("tracker-state");
         BenchReport report = new BenchReport(mailboxes, partitions, streamThreads);
-        try (ProcessMemory memory = new ProcessMemory();
+        try (MemoryWatch memory = MemoryWatch.start();
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build().start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
             Path tenantsFile = BenchTenants.write(work, mailboxes);
@@ -111,7 +112,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
                     boolean tracked = Progress.await(statuses, intake.records(), stall())
                             && Progress.await(notices, initialNotices, stall());
                     report.tracked(seconds(trackStart), running, tracked, statuses.getAsLong(), notices.getAsLong());
-                    report.stateAfterIntake(ProcessMemory.diskKiB(stateDir));
+                    report.stateAfterIntake(MemoryWatch.diskKiB(stateDir));
 
                     report.load("resets start");
                     try (QueryLoad load = queryLoad(tracker, generator)) {
@@ -134,10 +135,10 @@ public final class BenchTrackerCommand implements Callable<Integer> {
                                 notices.getAsLong() - initialNotices);
                         report.reminderLatencies(load.lookups(), load.progress());
                     }
-                    report.stateAtEnd(ProcessMemory.diskKiB(stateDir));
+                    report.stateAtEnd(MemoryWatch.diskKiB(stateDir));
                 }
             }
-            report.memory(memory.peakHeapMiB(), ProcessMemory.peakRssMiB());
+            report.memory(memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
             report.load("end");
             report.print(out, intakeDay, reminderDay);
             return report.complete() ? 0 : 1;
