@@ -29,6 +29,11 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /** The id last used per topic: the hot path needs no subject string or cache key per record. */
+    private final Map<String, SchemaId> idsByTopic = new ConcurrentHashMap<>();
+
+    private record SchemaId(Schema schema, int id) {
+    }
 
     /** For use by Kafka from configuration ({@code schema.registry.url} and friends). */
     public AvroSerializer() {
@@ -58,12 +63,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             throw new SerializationException("AvroSerializer is not configured: set schema.registry.url");
         }
         Schema schema = record.getSchema();
-        String subject = WireFormat.subject(topic, isKey);
-        int id = autoRegister
-                ? registry.register(subject, schema)
-                : registry.idOf(subject, schema).orElseThrow(() -> new SerializationException(
-                        "Schema " + schema.getFullName() + " is not registered under subject " + subject
-                                + " and auto.register.schemas is false"));
+        SchemaId known = idsByTopic.get(topic);
+        int id = known != null && known.schema() == schema ? known.id() : idFor(topic, schema);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(WireFormat.MAGIC_BYTE);
@@ -75,6 +76,17 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic " + topic, e);
         }
+    }
+
+    private int idFor(String topic, Schema schema) {
+        String subject = WireFormat.subject(topic, isKey);
+        int id = autoRegister
+                ? registry.register(subject, schema)
+                : registry.idOf(subject, schema).orElseThrow(() -> new SerializationException(
+                        "Schema " + schema.getFullName() + " is not registered under subject " + subject
+                                + " and auto.register.schemas is false"));
+        idsByTopic.put(topic, new SchemaId(schema, id));
+        return id;
     }
 
     @SuppressWarnings("unchecked")
