@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -209,8 +210,7 @@ public final class NotifierService implements AutoCloseable {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             TopicCreator.createMissing(admin, List.of(ledgerTopic,
                     config.topicPlan().deadLetterTopic(APPLICATION)));
-            int ledgerPartitions = admin.describeTopics(List.of(config.ledgerTopic())).allTopicNames().get()
-                    .get(config.ledgerTopic()).partitions().size();
+            int ledgerPartitions = partitionsOf(admin, config.ledgerTopic());
             if (ledgerPartitions != partitions) {
                 throw new IllegalStateException("the ledger topic " + config.ledgerTopic() + " has " + ledgerPartitions
                         + " partitions but " + config.topicNames().notifyRequests() + " has " + partitions
@@ -230,7 +230,26 @@ public final class NotifierService implements AutoCloseable {
             TopicCreator.createMissing(admin, List.of(new NewTopic(requests, config.topicPlan().partitions(),
                     config.topicPlan().replicationFactor())));
         }
-        return admin.describeTopics(List.of(requests)).allTopicNames().get().get(requests).partitions().size();
+        return partitionsOf(admin, requests);
+    }
+
+    /**
+     * A topic created a moment ago may not be known to every part of the broker yet: its description
+     * is retried for a while instead of failing the start.
+     */
+    private static int partitionsOf(Admin admin, String topic)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private Map<String, Object> adminProperties() {
