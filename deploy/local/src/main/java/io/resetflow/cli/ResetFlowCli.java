@@ -35,7 +35,7 @@ public final class ResetFlowCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty(OpsServer.NODELAY, "true");
+        OpsServer.preferNoDelay();
         System.exit(commandLine().execute(args));
     }
 

@@ -26,8 +26,15 @@ public final class OpsServer implements AutoCloseable {
     public static final String NODELAY = "sun.net.httpserver.nodelay";
 
     static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, delayed ACKs
-        // then hold every response for ~40 ms. Must be set before the first HttpServer exists.
+        preferNoDelay();
+    }
+
+    /**
+     * The JDK server writes headers and body separately; with Nagle's algorithm on, delayed ACKs then
+     * hold every response for ~40 ms. Takes effect only before the first HttpServer of the JVM exists,
+     * so entry points that start other HTTP servers first call it early; an operator's setting wins.
+     */
+    public static void preferNoDelay() {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
