@@ -44,7 +44,9 @@ public final class NotifierMetrics {
     }
 
     public void pendingGauge(Supplier<Number> pending) {
-        Gauge.builder("resetflow.notifier.pending", pending, p -> p.get().doubleValue())
+        // The supplier form keeps a strong reference: the lambda has no other owner, and a weakly held
+        // one would be collected and the gauge turn NaN.
+        Gauge.builder("resetflow.notifier.pending", pending)
                 .description("Requests read and not yet finished (waiting, paced, retrying, sending)").register(registry);
     }
 
