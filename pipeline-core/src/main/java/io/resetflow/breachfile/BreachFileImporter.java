@@ -2,6 +2,8 @@ package io.resetflow.breachfile;
 
 import io.resetflow.avro.BreachRow;
 import io.resetflow.avro.SourceReference;
+import io.resetflow.core.identity.AddressNormalizer;
+import io.resetflow.core.identity.PartitionKeys;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -15,10 +17,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * Streams a breach file into the breach topic, one {@link BreachRow} per data row, without a key:
- * the import does not hold the mailbox-id secret, and intake re-keys and de-duplicates by mailbox, so
- * re-importing a file creates no new work. Rows go out as fast as the producer's buffer allows; the
- * first failed send stops the import.
+ * Streams a breach file into the breach topic, one {@link BreachRow} per data row, keyed by the
+ * partition key of its normalized address ({@link PartitionKeys}): every occurrence of a mailbox
+ * lands on one partition, where intake de-duplicates it without a repartition, so re-importing a
+ * file creates no new work. The import does not hold the mailbox-id secret and the key names no
+ * address. Rows go out as fast as the producer's buffer allows; the first failed send stops the import.
  */
 public final class BreachFileImporter {
 
@@ -49,7 +52,8 @@ public final class BreachFileImporter {
             for (ParsedLine line = reader.next(); line != null; line = reader.next()) {
                 if (line instanceof ParsedLine.Row row) {
                     read++;
-                    producer.send(new ProducerRecord<>(topic, null, toBreachRow(row, fileName, request.importId())),
+                    BreachRow breachRow = toBreachRow(row, fileName, request.importId());
+                    producer.send(new ProducerRecord<>(topic, partitionKey(breachRow.getAddress()), breachRow),
                             (metadata, error) -> {
                                 if (error == null) {
                                     acknowledged.incrementAndGet();
@@ -100,6 +104,11 @@ public final class BreachFileImporter {
                 .setAccountId(row.value(BreachFileColumn.ACCOUNT_ID))
                 .setImportedAt(clock.instant())
                 .build();
+    }
+
+    /** Rows without an address get no key: intake rejects them wherever they land. */
+    private static String partitionKey(String address) {
+        return address == null || address.isBlank() ? null : PartitionKeys.of(AddressNormalizer.normalize(address));
     }
 
     private ImportFailedException brokerFailure(Exception error) {

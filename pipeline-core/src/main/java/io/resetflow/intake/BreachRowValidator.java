@@ -7,6 +7,7 @@ import io.resetflow.avro.RejectReason;
 import io.resetflow.avro.RejectedRow;
 import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.core.identity.PartitionKeys;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * </ol>
  * A valid row comes back with every field canonical (lifecycle and storage as enum symbols, brand
  * defaulted to the tenant's first brand, an unusable or self-referencing contact address dropped)
- * and keyed by its mailbox id.
+ * with its mailbox id and partition key.
  */
 public final class BreachRowValidator {
 
@@ -88,7 +89,7 @@ public final class BreachRowValidator {
                 .setContactAddress(contactAddress(row.getContactAddress(), address.get()))
                 .setAccountId(FieldParsers.isBlank(row.getAccountId()) ? null : row.getAccountId().strip())
                 .build();
-        return new RowVerdict.Valid(mailboxIds.of(address.get()), normalized);
+        return new RowVerdict.Valid(mailboxIds.of(address.get()), PartitionKeys.of(address.get()), normalized);
     }
 
     private static String contactAddress(String raw, String mailbox) {

@@ -1,6 +1,5 @@
 package io.resetflow.intake;
 
-import io.resetflow.avro.BreachRow;
 import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,11 +12,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Lets the first occurrence of each mailbox through and counts the rest. The store (RocksDB,
- * changelogged) maps mailbox id to the acceptance time; one small entry per mailbox keeps all
- * 14.22M mailboxes on disk, not in heap. Input must be keyed and partitioned by mailbox id.
+ * Lets the first occurrence of each mailbox through, keyed by mailbox id from here on, and counts
+ * the rest. The store (RocksDB, changelogged) maps mailbox id to the acceptance time; one small
+ * entry per mailbox keeps all 14.22M mailboxes on disk, not in heap. Input must be partitioned by
+ * partition key, so that every occurrence of a mailbox meets the same store partition.
  */
-final class Deduplication implements ProcessorSupplier<String, BreachRow, String, AcceptedMailbox> {
+final class Deduplication implements ProcessorSupplier<String, RowVerdict.Valid, String, AcceptedMailbox> {
 
     static final String STORE = "intake-accepted-mailboxes";
 
@@ -35,7 +35,7 @@ final class Deduplication implements ProcessorSupplier<String, BreachRow, String
     }
 
     @Override
-    public Processor<String, BreachRow, String, AcceptedMailbox> get() {
+    public Processor<String, RowVerdict.Valid, String, AcceptedMailbox> get() {
         return new Processor<>() {
             private ProcessorContext<String, AcceptedMailbox> context;
             private KeyValueStore<String, Long> accepted;
@@ -47,14 +47,15 @@ final class Deduplication implements ProcessorSupplier<String, BreachRow, String
             }
 
             @Override
-            public void process(Record<String, BreachRow> record) {
+            public void process(Record<String, RowVerdict.Valid> record) {
+                RowVerdict.Valid row = record.value();
                 long now = context.currentSystemTimeMs();
-                if (accepted.putIfAbsent(record.key(), now) != null) {
-                    duplicates.duplicate(record.value().getTenant());
+                if (accepted.putIfAbsent(row.mailboxId(), now) != null) {
+                    duplicates.duplicate(row.normalized().getTenant());
                     return;
                 }
-                context.forward(record.withValue(
-                        new AcceptedMailbox(record.key(), record.value(), Instant.ofEpochMilli(now))));
+                context.forward(record.withKey(row.mailboxId()).withValue(
+                        new AcceptedMailbox(row.mailboxId(), row.normalized(), Instant.ofEpochMilli(now))));
             }
         };
     }

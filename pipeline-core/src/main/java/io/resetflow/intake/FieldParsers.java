@@ -2,8 +2,7 @@ package io.resetflow.intake;
 
 import io.resetflow.avro.AccountLifecycle;
 import io.resetflow.avro.CredentialStorage;
-import java.text.Normalizer;
-import java.util.Locale;
+import io.resetflow.core.identity.AddressNormalizer;
 import java.util.Optional;
 
 /**
@@ -35,9 +34,9 @@ final class FieldParsers {
         };
     }
 
-    /** NFKC, trimmed, lower-case; null becomes blank. */
+    /** NFKC, trimmed, lower-case, the way addresses are; null becomes blank. */
     static String canonical(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return raw == null ? "" : AddressNormalizer.normalize(raw);
     }
 
     static boolean isBlank(String raw) {

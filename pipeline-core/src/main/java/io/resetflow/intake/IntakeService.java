@@ -45,7 +45,8 @@ public final class IntakeService implements AutoCloseable {
         Topology topology = IntakeTopology.build(config, serdes,
                 new MeteredDuplicateCounter(registry, config.tenants().ids()));
         runner = new StreamsRunner(topology,
-                StreamsSettings.withThroughputTuning(StreamsSettings.of(config, config.applicationId())), registry);
+                IntakeStreamsTuning.applyTo(StreamsSettings.withThroughputTuning(
+                        StreamsSettings.of(config, config.applicationId()))), registry);
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, runner::isRunning).start();
         runner.start();
         LOG.info("Intake started; /health and /metrics on port {}", ops.port());

@@ -10,7 +10,7 @@ import io.resetflow.serde.AvroSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The topics intake reads and writes, with their serdes; keys are mailbox ids (input keys are ignored). */
+/** The topics intake reads and writes, with their serdes; input keys are partition keys, output keys mailbox ids. */
 public record IntakeTopics(TopicNames names,
                            TopicSpec<String, BreachRow> breachRows,
                            TopicSpec<String, RejectedRow> rejected,

@@ -20,13 +20,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * breach.affected-accounts -> validate/normalize -> de-duplicate by mailbox -> classify ->
  * isp.&lt;tenant&gt;.affected-accounts, remediation.intake, breach.affected-accounts.rejected.
  * <p>
- * The import writes rows without a key (it does not hold the mailbox-id secret); intake keys each
- * valid row by its mailbox id and repartitions on it, so every occurrence of a mailbox meets the
- * same de-duplication store whatever partition the row arrived on.
+ * De-duplication needs every occurrence of a mailbox on one partition. The import keys each row by
+ * the partition key of its normalized address ({@link io.resetflow.core.identity.PartitionKeys}),
+ * so rows arrive where they belong and go straight on; a row without that key (another producer)
+ * takes one trip through a repartition topic on the same key into the same processor, so the first
+ * occurrence wins whoever wrote the rows.
  */
 public final class IntakeTopology {
 
-    static final String BY_MAILBOX = "intake-by-mailbox";
+    static final String BY_PARTITION_KEY = "intake-by-partition-key";
 
     private IntakeTopology() {
     }
@@ -41,8 +43,9 @@ public final class IntakeTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, BreachRow> rows = builder.stream(topics.breachRows().name(),
                 Consumed.with(Serdes.String(), topics.breachRows().valueSerde()).withName("breach-rows"));
-        KStream<String, BreachRow> valid = validated(rows, new BreachRowValidator(tenants, mailboxIds), topics);
-        KStream<String, AcceptedMailbox> accepted = deduplicated(valid, topics, duplicates);
+        KStream<String, RowVerdict.Valid> valid = validated(rows, new BreachRowValidator(tenants, mailboxIds), topics);
+        KStream<String, AcceptedMailbox> accepted =
+                deduplicated(onPartitionOfTheirKey(valid, mailboxIds, topics), duplicates);
         KStream<String, ClassifiedMailbox> classified =
                 accepted.mapValues(ClassifiedMailbox::of, Named.as("classify"));
         routedToTenants(classified, topics);
@@ -50,9 +53,9 @@ public final class IntakeTopology {
         return builder.build();
     }
 
-    /** Valid rows, normalized and keyed by mailbox id; the rest go to the rejected topic. */
-    static KStream<String, BreachRow> validated(KStream<String, BreachRow> rows, BreachRowValidator validator,
-                                                IntakeTopics topics) {
+    /** Valid rows, normalized, with mailbox id and partition key; the rest go to the rejected topic. */
+    static KStream<String, RowVerdict.Valid> validated(KStream<String, BreachRow> rows, BreachRowValidator validator,
+                                                       IntakeTopics topics) {
         Map<String, KStream<String, RowVerdict>> verdicts = rows
                 .processValues(new Validation(validator), Named.as("validate"))
                 .split(Named.as("verdict-"))
@@ -61,20 +64,33 @@ public final class IntakeTopology {
         verdicts.get("verdict-invalid")
                 .mapValues(verdict -> ((RowVerdict.Invalid) verdict).rejected(), Named.as("rejection"))
                 .to(topics.rejected().name(), topics.rejected().produced().withName("to-rejected"));
-        return verdicts.get("verdict-valid").map((key, verdict) -> {
-            RowVerdict.Valid valid = (RowVerdict.Valid) verdict;
-            return KeyValue.pair(valid.mailboxId(), valid.normalized());
-        }, Named.as("key-by-mailbox"));
+        return verdicts.get("verdict-valid").mapValues(verdict -> (RowVerdict.Valid) verdict, Named.as("valid-row"));
     }
 
-    /** The first occurrence of each mailbox; later ones are counted per tenant and go no further. */
-    static KStream<String, AcceptedMailbox> deduplicated(KStream<String, BreachRow> valid, IntakeTopics topics,
-                                                         DuplicateCounter duplicates) {
-        return valid
-                .repartition(Repartitioned.<String, BreachRow>as(BY_MAILBOX)
+    /**
+     * Valid rows keyed by partition key, each read from the partition of that key: as they came when
+     * the producer keyed them so, through the repartition topic otherwise.
+     */
+    static KStream<String, RowVerdict.Valid> onPartitionOfTheirKey(KStream<String, RowVerdict.Valid> valid,
+                                                                   MailboxIds mailboxIds, IntakeTopics topics) {
+        Map<String, KStream<String, RowVerdict.Valid>> byKey = valid
+                .split(Named.as("partition-key-"))
+                .branch((key, row) -> row.partitionKey().equals(key), Branched.as("given"))
+                .defaultBranch(Branched.as("missing"));
+        KStream<String, RowVerdict.Valid> repartitioned = byKey.get("partition-key-missing")
+                .map((key, row) -> KeyValue.pair(row.partitionKey(), row.normalized()), Named.as("key-by-partition-key"))
+                .repartition(Repartitioned.<String, BreachRow>as(BY_PARTITION_KEY)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(topics.breachRows().valueSerde()))
-                .process(new Deduplication(duplicates), Named.as("deduplicate"));
+                .mapValues((partitionKey, row) -> new RowVerdict.Valid(mailboxIds.of(row.getAddress()), partitionKey, row),
+                        Named.as("repartitioned-row"));
+        return byKey.get("partition-key-given").merge(repartitioned, Named.as("rows-on-their-partition"));
+    }
+
+    /** The first occurrence of each mailbox, keyed by mailbox id; later ones are counted per tenant and go no further. */
+    static KStream<String, AcceptedMailbox> deduplicated(KStream<String, RowVerdict.Valid> onTheirPartition,
+                                                         DuplicateCounter duplicates) {
+        return onTheirPartition.process(new Deduplication(duplicates), Named.as("deduplicate"));
     }
 
     /** Each ISP's own view, on its own topic, keyed by mailbox id. */

@@ -8,6 +8,7 @@ import io.resetflow.core.topic.TopicPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code resetflow topics create}: creates every shared and per-tenant topic (from the tenant
  * config) and the services' dead-letter topics, with partitions and replication from config or flags.
- * Topics that exist are left alone, so it is safe to re-run after adding a tenant.
+ * Topics that exist are left alone, so it is safe to re-run after adding a tenant. It returns once
+ * every partition of the new topics has a leader, so an import may start right after it.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Creates the missing shared, per-tenant and dead-letter topics.")
 public final class TopicsCreateCommand implements Callable<Integer> {
+
+    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -63,6 +67,7 @@ public final class TopicsCreateCommand implements Callable<Integer> {
             deadLetterApplications.forEach(app -> topics.add(plan.deadLetterTopic(app)));
             try (Admin admin = Admin.create(kafka.clientProperties())) {
                 List<String> created = TopicCreator.createMissing(admin, topics);
+                PartitionLeaders.await(admin, created, LEADER_TIMEOUT);
                 out.printf("%d topics created, %d already present (%d partitions, replication %d)%n", created.size(),
                         topics.size() - created.size(), plan.partitions(), plan.replicationFactor());
                 created.forEach(name -> out.println("  created " + name));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.resetflow.avro.BreachRow;
+import io.resetflow.core.identity.PartitionKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -145,10 +146,23 @@ class BreachFileImporterTest {
     }
 
     @Test
-    void sendsRowsWithoutKey() throws Exception {
-        run(write("breach.csv", "address\ntaro@nifty.com\n"), BreachFileFormat.CSV, StandardCharsets.UTF_8);
+    void keysEveryFormOfAMailboxByTheSamePartitionKeyNotByItsAddress() throws Exception {
+        // Given one mailbox written three ways
+        run(write("breach.csv", "address\ntaro@nifty.com\nTARO@Nifty.com\n ｔａｒｏ＠ｎｉｆｔｙ．ｃｏｍ\n"),
+                BreachFileFormat.CSV, StandardCharsets.UTF_8);
 
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsOnlyNulls();
+        // Then all three rows carry the partition key of the normalized address, which is not the address
+        assertThat(producer.history()).extracting(ProducerRecord::key)
+                .containsOnly(PartitionKeys.of("taro@nifty.com"))
+                .hasSize(3)
+                .allSatisfy(key -> assertThat(key).doesNotContain("taro"));
+    }
+
+    @Test
+    void sendsRowWithoutAddressWithoutKey() throws Exception {
+        run(write("breach.csv", "address,tenant\n,nifty\n"), BreachFileFormat.CSV, StandardCharsets.UTF_8);
+
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly((String) null);
     }
 
     private ImportSummary run(Path file, BreachFileFormat format, Charset charset) throws ImportFailedException {

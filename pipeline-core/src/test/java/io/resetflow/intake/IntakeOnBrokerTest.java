@@ -16,10 +16,15 @@ import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +35,8 @@ import picocli.CommandLine;
 /**
  * End to end on a real broker: generate a dirty file, create the topics, import it with the import
  * command, run the intake service under exactly_once_v2, and find exactly the counts the generator
- * promised on every output topic; then import the same file again and find no new work.
+ * promised on every output topic; then import the same file again, and have another producer write
+ * the rows once more without the partition key, and find no new work.
  */
 class IntakeOnBrokerTest {
 
@@ -108,6 +114,41 @@ class IntakeOnBrokerTest {
                 assertThat(outputs.intakeRecords).isEqualTo(expected.accepted());
                 assertThat(outputs.affectedPerTenant).isEqualTo(expected.acceptedPerTenant());
             });
+
+            // When another producer writes the rows of both runs again, without the partition key
+            copyWithoutKeys(TopicNames.DEFAULT.breachAffectedAccounts());
+
+            // Then they take the repartition topic to the same store partitions and are all duplicates
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(totalDuplicates(intake))
+                    .isEqualTo(expected.duplicates() + 3 * rerunDuplicates));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                outputs.poll();
+                assertThat(outputs.intakeRecords).isEqualTo(expected.accepted());
+            });
+        }
+    }
+
+    /** Re-sends every record now on the topic with a null key, as a producer unaware of partition keys would. */
+    private static void copyWithoutKeys(String topic) throws Exception {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<byte[]> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, null, value));
+            }
+            producer.flush();
         }
     }
 

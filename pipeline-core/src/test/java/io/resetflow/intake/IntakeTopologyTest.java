@@ -12,6 +12,7 @@ import io.resetflow.avro.RejectReason;
 import io.resetflow.avro.RejectedRow;
 import io.resetflow.avro.SourceReference;
 import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.core.identity.PartitionKeys;
 import io.resetflow.core.streams.StreamsSettings;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.topic.TopicNames;
@@ -116,6 +117,46 @@ class IntakeTopologyTest {
         rows.pipeInput(null, BreachRows.row("taro@commufa.jp").build());
 
         assertThat(duplicates).containsExactly(Map.entry("nifty", 1));
+    }
+
+    @Test
+    void catchesADuplicateWhenBothRowsCarryThePartitionKey() {
+        // Given the import's key on both forms of one mailbox
+        String key = PartitionKeys.of("taro@nifty.com");
+        rows.pipeInput(key, BreachRows.row("taro@nifty.com", 2).build());
+        rows.pipeInput(key, BreachRows.row("Taro@Nifty.com", 3).build());
+
+        // Then the first is accepted, the second counted, and neither took the repartition topic
+        assertThat(intake.readRecordsToList()).singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo(ids.of("taro@nifty.com")));
+        assertThat(duplicates).containsExactly(Map.entry("nifty", 1));
+        assertThat(driver.producedTopicNames()).noneMatch(name -> name.contains(IntakeTopology.BY_PARTITION_KEY));
+    }
+
+    @Test
+    void catchesAnUnkeyedDuplicateOfAKeyedRow() {
+        // Given a row from the import, keyed, and the same mailbox from another producer, without a key
+        rows.pipeInput(PartitionKeys.of("taro@nifty.com"), BreachRows.row("taro@nifty.com", 2).build());
+        rows.pipeInput(null, BreachRows.row("ＴＡＲＯ＠nifty.com", 3).build());
+
+        // Then the unkeyed row goes through the repartition topic and is still a duplicate
+        assertThat(intake.readRecordsToList()).singleElement()
+                .satisfies(record -> assertThat(record.value().getAddress()).isEqualTo("taro@nifty.com"));
+        assertThat(duplicates).containsExactly(Map.entry("nifty", 1));
+        assertThat(driver.producedTopicNames()).anyMatch(name -> name.contains(IntakeTopology.BY_PARTITION_KEY));
+    }
+
+    @Test
+    void acceptsARowUnderAnotherProducersKeyOnce() {
+        // Given a row keyed by something that is not its partition key, then its keyed duplicate
+        rows.pipeInput("some-other-key", BreachRows.row("hanako@biglobe.ne.jp", 2).build());
+        rows.pipeInput(PartitionKeys.of("hanako@biglobe.ne.jp"), BreachRows.row("hanako@biglobe.ne.jp", 3).build());
+
+        // Then the first is accepted, with its source line, and the second counted
+        assertThat(intake.readRecordsToList()).singleElement()
+                .satisfies(record -> assertThat(record.key()).isEqualTo(ids.of("hanako@biglobe.ne.jp")));
+        assertThat(output(topics.tenantAffectedAccounts("biglobe")).readValue().getSource().getLine()).isEqualTo(2);
+        assertThat(duplicates).containsExactly(Map.entry("biglobe", 1));
     }
 
     @Test
@@ -224,7 +265,7 @@ class IntakeTopologyTest {
 
         assertThat(described)
                 .doesNotContain("KSTREAM-", "KTABLE-")
-                .contains(Deduplication.STORE, IntakeTopology.BY_MAILBOX);
+                .contains(Deduplication.STORE, IntakeTopology.BY_PARTITION_KEY);
     }
 
     private <K, V> TestInputTopic<K, V> input(TopicSpec<K, V> topic) {
