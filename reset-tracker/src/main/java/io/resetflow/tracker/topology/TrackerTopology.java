@@ -48,7 +48,7 @@ public final class TrackerTopology {
                 .merge(resolvedResets(builder, topics, config, tenants, metrics), Named.as("tracker-merge-resets"));
         RemediationProcessor.Settings settings = new RemediationProcessor.Settings(tenants, config.topicNames(),
                 config.campaignClock(), new RemediationSchedule(config.initialNoticePlan()), config.partitions(),
-                config.unknownResetGrace(), config.timerInterval(), config.timersPerTick(), config.progressInterval(),
+                config.unknownResetGrace(), config.timerInterval(), config.timerTickBound(), config.progressInterval(),
                 metrics);
         KStream<String, TrackerOutput> outputs = inputs.process(new RemediationProcessorSupplier(settings, stores),
                 Named.as("tracker-remediation"));
