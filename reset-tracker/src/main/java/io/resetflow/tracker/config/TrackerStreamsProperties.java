@@ -19,6 +19,12 @@ public final class TrackerStreamsProperties {
      */
     static final long TASK_IDLE_DISABLED = StreamsConfig.MAX_TASK_IDLE_MS_DISABLED;
 
+    /**
+     * A reminder day has no input, only punctuations: a poll that waits the default 100 ms for records
+     * that do not come is time the timers could have used.
+     */
+    static final long POLL_MS = 20;
+
     private TrackerStreamsProperties() {
     }
 
@@ -27,6 +33,7 @@ public final class TrackerStreamsProperties {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, TASK_IDLE_DISABLED);
+        props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         props.putAll(config.kafkaClientProperties());
         return props;
     }
