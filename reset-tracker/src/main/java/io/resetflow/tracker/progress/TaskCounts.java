@@ -37,6 +37,7 @@ public final class TaskCounts {
 
     private final KeyValueStore<String, Long> store;
     private final Map<String, Long> current = new HashMap<>();
+    private final Map<LocalDate, String> dayNames = new HashMap<>();
 
     public TaskCounts(KeyValueStore<String, Long> store) {
         this.store = store;
@@ -72,10 +73,10 @@ public final class TaskCounts {
     /** A mailbox's next reminder moved from one Tokyo day to another (either may be absent). */
     public void reminderRescheduled(String tenant, LocalDate from, LocalDate to) {
         if (from != null) {
-            add(tenant + "|reminders|" + from, -1);
+            add(tenant + "|reminders|" + dayName(from), -1);
         }
         if (to != null) {
-            add(tenant + "|reminders|" + to, 1);
+            add(tenant + "|reminders|" + dayName(to), 1);
         }
     }
 
@@ -117,6 +118,10 @@ public final class TaskCounts {
         long updated = known + delta;
         store.put(key, updated);
         current.put(key, updated);
+    }
+
+    private String dayName(LocalDate day) {
+        return dayNames.computeIfAbsent(day, LocalDate::toString);
     }
 
     private static String stateKey(String tenant, RemediationState state) {

@@ -25,6 +25,8 @@ public final class SendWindow {
     private final KeyValueStore<String, Long> sentPerDay;
     private final int partitions;
     private final Map<String, Long> sent = new HashMap<>();
+    /** ISO names of the days seen, one a day: formatting a date for every notice showed in profiles. */
+    private final Map<LocalDate, String> dayNames = new HashMap<>();
 
     public SendWindow(KeyValueStore<String, Long> sentPerDay, int partitions) {
         this.sentPerDay = sentPerDay;
@@ -49,7 +51,7 @@ public final class SendWindow {
     }
 
     public void recordSent(String tenant, Instant now) {
-        String key = key(tenant, now.atZone(TOKYO).toLocalDate());
+        String key = key(tenant, LocalDate.ofInstant(now, TOKYO));
         long updated = sent(key) + 1;
         sentPerDay.put(key, updated);
         sent.put(key, updated);
@@ -86,7 +88,7 @@ public final class SendWindow {
         return candidate.toInstant();
     }
 
-    private static String key(String tenant, LocalDate day) {
-        return tenant + "|" + day;
+    private String key(String tenant, LocalDate day) {
+        return tenant + "|" + dayNames.computeIfAbsent(day, LocalDate::toString);
     }
 }

@@ -1,6 +1,8 @@
 package io.resetflow.tracker.topology;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -43,6 +45,9 @@ final class StoredBytes {
 
         void putUtf(String value) {
             int length = value.length();
+            if (length <= MAX_UTF_BYTES && putPlainAscii(value)) {
+                return;
+            }
             int encoded = 0;
             for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
@@ -66,6 +71,26 @@ final class StoredBytes {
                     bytes[size++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
+        }
+
+        /**
+         * ASCII without NUL is the same in modified UTF-8, one byte a character: copied as is. False,
+         * with nothing written, for any other text.
+         */
+        private boolean putPlainAscii(String value) {
+            int length = value.length();
+            ensure(2 + length);
+            int at = size + 2;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c == 0 || c > 0x7F) {
+                    return false;
+                }
+                bytes[at + i] = (byte) c;
+            }
+            putShort(length);
+            size += length;
+            return true;
         }
 
         byte[] toByteArray() {
@@ -101,6 +126,11 @@ final class StoredBytes {
 
         String getUtf() {
             int encoded = buffer.getShort() & 0xFFFF;
+            if (isPlainAscii(buffer.array(), buffer.position(), encoded)) {
+                String ascii = new String(buffer.array(), buffer.position(), encoded, StandardCharsets.US_ASCII);
+                buffer.position(buffer.position() + encoded);
+                return ascii;
+            }
             char[] chars = new char[encoded];
             int count = 0;
             int end = buffer.position() + encoded;
@@ -123,6 +153,18 @@ final class StoredBytes {
                 throw new IllegalArgumentException("modified UTF-8 runs past its length");
             }
             return new String(chars, 0, count);
+        }
+
+        private static boolean isPlainAscii(byte[] bytes, int from, int length) {
+            if (from + length > bytes.length) {
+                throw new BufferUnderflowException();
+            }
+            for (int i = from; i < from + length; i++) {
+                if (bytes[i] <= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int continuation() {
