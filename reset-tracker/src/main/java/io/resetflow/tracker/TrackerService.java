@@ -4,9 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.streams.StreamsRunner;
-import io.resetflow.core.streams.StreamsSettings;
 import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.config.TrackerStreamsProperties;
 import io.resetflow.tracker.dashboard.Dashboard;
 import io.resetflow.tracker.http.TrackerApi;
 import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
@@ -17,7 +17,6 @@ import io.resetflow.tracker.timers.CampaignClock;
 import io.resetflow.tracker.topology.TrackerTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,7 @@ public final class TrackerService implements AutoCloseable {
         this.http = new OpsServer("0.0.0.0", config.httpPort(), registry,
                 () -> started[0] != null && started[0].isRunning());
         HostInfo self = new HostInfo(config.httpHost(), http.port());
-        Properties props = StreamsSettings.withThroughputTuning(StreamsSettings.of(config, config.applicationId()));
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        Properties props = TrackerStreamsProperties.of(config, self);
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
         this.runner = new StreamsRunner(TrackerTopology.build(config, serdes, new MicrometerTrackerMetrics(registry)),
                 props, registry);

@@ -3,6 +3,7 @@ package io.resetflow.tracker.config;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.tracker.domain.InitialNoticePlan;
 import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.tracker.timers.TickBound;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.utils.Time;
 
 /** The reset tracker's settings, on top of the shared ones. */
 public final class TrackerConfig extends CommonConfig {
@@ -24,6 +26,7 @@ public final class TrackerConfig extends CommonConfig {
     public static final String WAVE_INTERVAL = "tracker.wave.interval";
     public static final String TIMER_INTERVAL_MS = "tracker.timers.interval.ms";
     public static final String TIMERS_PER_TICK = "tracker.timers.max.per.tick";
+    public static final String TIMER_BUDGET_MS = "tracker.timers.tick.budget.ms";
     public static final String UNKNOWN_RESET_GRACE = "tracker.unknown.reset.grace";
     public static final String PROGRESS_INTERVAL_MS = "tracker.progress.interval.ms";
     public static final String ESTIMATE_WINDOW = "tracker.estimate.window";
@@ -47,8 +50,12 @@ public final class TrackerConfig extends CommonConfig {
                         "ISO-8601 duration between priority waves of initial notices.")
                 .define(TIMER_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
                         "Wall-clock interval of the timer punctuator.")
-                .define(TIMERS_PER_TICK, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                .define(TIMERS_PER_TICK, Type.INT, 100_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                         "Most due timers one punctuation handles per task; the rest wait for the next tick.")
+                .define(TIMER_BUDGET_MS, Type.LONG, 400L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Stream-thread time one punctuation of one task may spend on due timers before it leaves "
+                                + "the rest for the next tick, so polling and commits go on (each thread runs the "
+                                + "punctuations of all its tasks in turn).")
                 .define(UNKNOWN_RESET_GRACE, Type.STRING, "PT6H", Importance.MEDIUM,
                         "How long (campaign time) a reset event for a not-yet-accepted mailbox waits for its intake "
                                 + "record before it is rejected as UNKNOWN_MAILBOX.")
@@ -101,8 +108,8 @@ public final class TrackerConfig extends CommonConfig {
         return Duration.ofMillis(getLong(TIMER_INTERVAL_MS));
     }
 
-    public int timersPerTick() {
-        return getInt(TIMERS_PER_TICK);
+    public TickBound timerTickBound() {
+        return new TickBound(getInt(TIMERS_PER_TICK), Duration.ofMillis(getLong(TIMER_BUDGET_MS)), Time.SYSTEM);
     }
 
     public Duration unknownResetGrace() {

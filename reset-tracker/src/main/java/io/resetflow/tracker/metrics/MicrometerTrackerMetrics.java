@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RejectReason;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The topology's counters as Prometheus metrics; tags carry tenants and kinds, never mailboxes. */
@@ -14,6 +16,7 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
     private final AtomicLong leftOver = new AtomicLong();
     private final Counter timersFired;
     private final Counter unknownOutcomes;
+    private final Map<String, Counter> noticesRequested = new ConcurrentHashMap<>();
 
     public MicrometerTrackerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,10 +28,12 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
                 .description("Due timers left for the next tick by the last tick of a task").register(registry);
     }
 
+    /** Called for every notice: the counter is looked up once per tenant and kind, not registered each time. */
     @Override
     public void noticeRequested(String tenant, NoticeKind kind) {
-        Counter.builder("resetflow.tracker.notices.requested").description("Notification requests issued")
-                .tag("tenant", tenant).tag("kind", kind.name()).register(registry).increment();
+        noticesRequested.computeIfAbsent(tenant + "|" + kind.name(), key -> Counter
+                .builder("resetflow.tracker.notices.requested").description("Notification requests issued")
+                .tag("tenant", tenant).tag("kind", kind.name()).register(registry)).increment();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.resetflow.avro.TenantProgress;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,12 +25,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code deliveries|DEFERRED} (every outcome the notifier reported, temporary ones included) and
  * {@code reminders|2025-06-04} (reminders scheduled for that Tokyo date). A tenant's counters are one
  * small prefix range.
+ *
+ * <p>Every mailbox moves several counters, so their current values are also kept in a small map (a
+ * few hundred keys per task, none per mailbox): a move reads the map and writes the store, instead
+ * of a store read and write. Only this task writes its store, so the two cannot disagree; a new
+ * instance (after a restart or restore) starts with an empty map and reads each key once.
  */
 public final class TaskCounts {
 
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, Long> store;
+    private final Map<String, Long> current = new HashMap<>();
+    private final Map<LocalDate, String> dayNames = new HashMap<>();
 
     public TaskCounts(KeyValueStore<String, Long> store) {
         this.store = store;
@@ -65,10 +73,10 @@ public final class TaskCounts {
     /** A mailbox's next reminder moved from one Tokyo day to another (either may be absent). */
     public void reminderRescheduled(String tenant, LocalDate from, LocalDate to) {
         if (from != null) {
-            add(tenant + "|reminders|" + from, -1);
+            add(tenant + "|reminders|" + dayName(from), -1);
         }
         if (to != null) {
-            add(tenant + "|reminders|" + to, 1);
+            add(tenant + "|reminders|" + dayName(to), 1);
         }
     }
 
@@ -102,8 +110,18 @@ public final class TaskCounts {
     }
 
     private void add(String key, long delta) {
-        Long current = store.get(key);
-        store.put(key, (current == null ? 0 : current) + delta);
+        Long known = current.get(key);
+        if (known == null) {
+            Long stored = store.get(key);
+            known = stored == null ? 0L : stored;
+        }
+        long updated = known + delta;
+        store.put(key, updated);
+        current.put(key, updated);
+    }
+
+    private String dayName(LocalDate day) {
+        return dayNames.computeIfAbsent(day, LocalDate::toString);
     }
 
     private static String stateKey(String tenant, RemediationState state) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -13,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Whether a notice may be requested now: not in the tenant's quiet hours (Asia/Tokyo), and not above
  * this task's share of the tenant's daily send cap. Mailboxes hash evenly over the input partitions,
  * so each of the N tasks takes cap/N (rounded up) a day; the count per tenant and Tokyo day is kept
- * in a small store so it survives restarts.
+ * in a small store so it survives restarts, and in a map of its few keys (tenant and day) so that
+ * the check before every notice does not read the store.
  */
 public final class SendWindow {
 
@@ -21,6 +24,9 @@ public final class SendWindow {
 
     private final KeyValueStore<String, Long> sentPerDay;
     private final int partitions;
+    private final Map<String, Long> sent = new HashMap<>();
+    /** ISO names of the days seen, one a day: formatting a date for every notice showed in profiles. */
+    private final Map<LocalDate, String> dayNames = new HashMap<>();
 
     public SendWindow(KeyValueStore<String, Long> sentPerDay, int partitions) {
         this.sentPerDay = sentPerDay;
@@ -45,9 +51,10 @@ public final class SendWindow {
     }
 
     public void recordSent(String tenant, Instant now) {
-        String key = key(tenant, now.atZone(TOKYO).toLocalDate());
-        Long sent = sentPerDay.get(key);
-        sentPerDay.put(key, sent == null ? 1 : sent + 1);
+        String key = key(tenant, LocalDate.ofInstant(now, TOKYO));
+        long updated = sent(key) + 1;
+        sentPerDay.put(key, updated);
+        sent.put(key, updated);
     }
 
     long dailyShare(RemediationPolicy policy) {
@@ -55,8 +62,14 @@ public final class SendWindow {
     }
 
     private long sentOn(String tenant, LocalDate day) {
-        Long sent = sentPerDay.get(key(tenant, day));
-        return sent == null ? 0 : sent;
+        return sent(key(tenant, day));
+    }
+
+    private long sent(String key) {
+        return sent.computeIfAbsent(key, k -> {
+            Long stored = sentPerDay.get(k);
+            return stored == null ? 0L : stored;
+        });
     }
 
     private static Instant quietEnd(RemediationPolicy policy, ZonedDateTime tokyo) {
@@ -75,7 +88,7 @@ public final class SendWindow {
         return candidate.toInstant();
     }
 
-    private static String key(String tenant, LocalDate day) {
-        return tenant + "|" + day;
+    private String key(String tenant, LocalDate day) {
+        return tenant + "|" + dayNames.computeIfAbsent(day, LocalDate::toString);
     }
 }

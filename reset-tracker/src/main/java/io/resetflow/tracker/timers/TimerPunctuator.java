@@ -13,11 +13,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One wall-clock tick: range-scans the due index up to campaign "now", at most {@code perTick}
- * entries, and settles each mailbox found. Entries whose mailbox has moved on (rescheduled,
- * remediated) are simply dropped: the settler re-derives what is due from the mailbox itself.
+ * One wall-clock tick: range-scans the due index up to campaign "now" in small batches and settles
+ * each mailbox found, until nothing more is due or the tick's bound is reached. Entries whose mailbox
+ * has moved on (rescheduled, remediated) are simply dropped: the settler re-derives what is due from
+ * the mailbox itself.
  */
 public final class TimerPunctuator {
+
+    /** Entries read per range scan: one scan's iterator stays short-lived and its list small. */
+    static final int BATCH = 500;
 
     /** Receives reset events whose mailbox never arrived. */
     @FunctionalInterface
@@ -29,19 +33,19 @@ public final class TimerPunctuator {
     private final MailboxSettler settler;
     private final PendingResets pendingResets;
     private final CampaignClock clock;
-    private final int perTick;
+    private final TickBound bound;
     private final TrackerMetrics metrics;
     private final ExpiredResets expiredResets;
     private final Consumer<String> tenantTouched;
 
     public TimerPunctuator(MailboxRepository repository, MailboxSettler settler, PendingResets pendingResets,
-                           CampaignClock clock, int perTick, TrackerMetrics metrics, ExpiredResets expiredResets,
+                           CampaignClock clock, TickBound bound, TrackerMetrics metrics, ExpiredResets expiredResets,
                            Consumer<String> tenantTouched) {
         this.repository = repository;
         this.settler = settler;
         this.pendingResets = pendingResets;
         this.clock = clock;
-        this.perTick = perTick;
+        this.bound = bound;
         this.metrics = metrics;
         this.expiredResets = expiredResets;
         this.tenantTouched = tenantTouched;
@@ -50,25 +54,38 @@ public final class TimerPunctuator {
     /** Returns how many due entries it handled. */
     public int tick(long wallClockMs, Emitter out) {
         Instant now = clock.toCampaign(wallClockMs);
-        List<DueIndex.Entry> due = repository.due().dueUpTo(now, perTick + 1);
-        List<DueIndex.Entry> handled = due.size() > perTick ? due.subList(0, perTick) : due;
-        for (DueIndex.Entry entry : handled) {
-            if (PendingResets.isExpiryTimer(entry.mailboxId())) {
-                repository.due().remove(entry.dueAt(), entry.mailboxId());
-                pendingResets.expire(entry.mailboxId()).ifPresent(event -> expiredResets.expired(event, now, out));
-                continue;
+        TickBound.Budget budget = bound.start();
+        DueIndex due = repository.due();
+        int handled = 0;
+        boolean drained = false;
+        while (!drained && budget.allows(handled)) {
+            int wanted = Math.min(BATCH, budget.remaining(handled));
+            List<DueIndex.Entry> batch = due.dueUpTo(now, wanted);
+            for (DueIndex.Entry entry : batch) {
+                fire(entry, now, out);
+                due.handled(entry);
             }
-            Optional<TrackedMailbox> stored = repository.find(entry.mailboxId());
-            if (stored.isPresent() && entry.dueAt().equals(stored.get().scheduledAt())) {
-                // Saving the settled mailbox replaces this entry with its next timer, if any.
-                settler.settle(stored.get(), stored.get().remediation(), now, out);
-                tenantTouched.accept(stored.get().remediation().tenant());
-            } else {
-                repository.due().remove(entry.dueAt(), entry.mailboxId());
-            }
+            handled += batch.size();
+            drained = batch.size() < wanted;
         }
-        metrics.timersFired(handled.size());
-        metrics.timersLeftOver(due.size() - handled.size());
-        return handled.size();
+        metrics.timersFired(handled);
+        metrics.timersLeftOver(drained ? 0 : due.dueUpTo(now, 1).size());
+        return handled;
+    }
+
+    private void fire(DueIndex.Entry entry, Instant now, Emitter out) {
+        if (PendingResets.isExpiryTimer(entry.mailboxId())) {
+            repository.due().remove(entry.dueAt(), entry.mailboxId());
+            pendingResets.expire(entry.mailboxId()).ifPresent(event -> expiredResets.expired(event, now, out));
+            return;
+        }
+        Optional<TrackedMailbox> stored = repository.find(entry.mailboxId());
+        if (stored.isPresent() && entry.dueAt().equals(stored.get().scheduledAt())) {
+            // Saving the settled mailbox replaces this entry with its next timer, if any.
+            settler.settle(stored.get(), stored.get().remediation(), now, out);
+            tenantTouched.accept(stored.get().remediation().tenant());
+        } else {
+            repository.due().remove(entry.dueAt(), entry.mailboxId());
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class MailboxSettler {
         TrackedMailbox after = new TrackedMailbox(m, nextTimer);
         repository.save(before, after);
         countReminder(before, m, policy);
-        if (before == null || !OutputRecords.status(before.remediation()).equals(OutputRecords.status(m))) {
+        if (before == null || OutputRecords.statusChanged(before.remediation(), m)) {
             out.emit(m.mailboxId(), new TrackerOutput.Status(OutputRecords.status(m)));
         }
         return after;
@@ -99,7 +99,7 @@ public final class MailboxSettler {
 
     private LocalDate reminderDay(MailboxRemediation m, RemediationPolicy policy) {
         return schedule.next(m, policy).filter(action -> action.kind() == DueAction.Kind.REMINDER)
-                .map(action -> action.dueAt().atZone(SendWindow.TOKYO).toLocalDate()).orElse(null);
+                .map(action -> LocalDate.ofInstant(action.dueAt(), SendWindow.TOKYO)).orElse(null);
     }
 
     private MailboxRemediation issueNotice(MailboxRemediation m, DueAction action, RemediationPolicy policy,

@@ -14,6 +14,7 @@ import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.NotificationIds;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Builds the records the tracker publishes. */
 public final class OutputRecords {
@@ -38,6 +39,21 @@ public final class OutputRecords {
                 .setCommandId(id.mailboxId() + "." + action.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .setMailboxId(id.mailboxId()).setTenant(id.tenant()).setAddress(id.address()).setAction(action)
                 .setReason(reason).setIssuedAt(now).build();
+    }
+
+    /**
+     * Whether the published status of a mailbox would differ between the two: what {@link #status}
+     * takes from a mailbox, compared without building two records for every event and timer.
+     */
+    public static boolean statusChanged(MailboxRemediation before, MailboxRemediation after) {
+        return before.state() != after.state() || before.reason() != after.reason()
+                || before.remindersSent() != after.remindersSent()
+                || !before.mailboxId().equals(after.mailboxId()) || !before.tenant().equals(after.tenant())
+                || !Objects.equals(before.affectedAt(), after.affectedAt())
+                || !Objects.equals(before.notifiedAt(), after.notifiedAt())
+                || !Objects.equals(before.deadlineAt(), after.deadlineAt())
+                || !Objects.equals(before.remediatedAt(), after.remediatedAt())
+                || !Objects.equals(before.updatedAt(), after.updatedAt());
     }
 
     public static RemediationStatus status(MailboxRemediation m) {

@@ -16,6 +16,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * They wait, keyed {@code mailboxId|eventId}, for a grace period: the intake record applies them; when
  * the grace period ends first, the timer rejects them as UNKNOWN_MAILBOX. Their expiry timers share
  * the due index under the marker {@value #TIMER_MARKER}, which no mailbox id (base64url) can contain.
+ *
+ * <p>Every intake record asks whether events wait for its mailbox, and almost always none do: the
+ * number waiting in this task is known (counted once when the task starts, then kept up to date, as
+ * only this task writes the store), so the store is searched only while some are waiting.
  */
 public final class PendingResets {
 
@@ -24,10 +28,17 @@ public final class PendingResets {
 
     private final KeyValueStore<String, PasswordResetEvent> store;
     private final DueIndex due;
+    private long waiting;
 
     public PendingResets(KeyValueStore<String, PasswordResetEvent> store, DueIndex due) {
         this.store = store;
         this.due = due;
+        try (KeyValueIterator<String, PasswordResetEvent> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                waiting++;
+            }
+        }
     }
 
     public void park(String mailboxId, PasswordResetEvent event, Instant expiresAt) {
@@ -35,17 +46,22 @@ public final class PendingResets {
         if (store.get(key) == null) {
             store.put(key, event);
             due.add(expiresAt, TIMER_MARKER + key);
+            waiting++;
         }
     }
 
     /** Removes and returns the events waiting for the mailbox (their timers find nothing later). */
     public List<PasswordResetEvent> takeAll(String mailboxId) {
-        List<KeyValue<String, PasswordResetEvent>> waiting = new ArrayList<>();
-        try (KeyValueIterator<String, PasswordResetEvent> range = store.prefixScan(mailboxId + "|", KEYS)) {
-            range.forEachRemaining(waiting::add);
+        if (waiting == 0) {
+            return List.of();
         }
-        waiting.forEach(kv -> store.delete(kv.key));
-        return waiting.stream().map(kv -> kv.value).toList();
+        List<KeyValue<String, PasswordResetEvent>> taken = new ArrayList<>();
+        try (KeyValueIterator<String, PasswordResetEvent> range = store.prefixScan(mailboxId + "|", KEYS)) {
+            range.forEachRemaining(taken::add);
+        }
+        taken.forEach(kv -> store.delete(kv.key));
+        waiting -= taken.size();
+        return taken.stream().map(kv -> kv.value).toList();
     }
 
     public static boolean isExpiryTimer(String timerId) {
@@ -56,6 +72,9 @@ public final class PendingResets {
     public Optional<PasswordResetEvent> expire(String timerId) {
         String key = timerId.substring(TIMER_MARKER.length());
         PasswordResetEvent event = store.delete(key);
+        if (event != null) {
+            waiting--;
+        }
         return Optional.ofNullable(event);
     }
 }

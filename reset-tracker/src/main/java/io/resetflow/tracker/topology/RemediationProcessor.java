@@ -19,6 +19,7 @@ import io.resetflow.tracker.progress.TaskCounts;
 import io.resetflow.tracker.timers.CampaignClock;
 import io.resetflow.tracker.timers.DueIndex;
 import io.resetflow.tracker.timers.SendWindow;
+import io.resetflow.tracker.timers.TickBound;
 import io.resetflow.tracker.timers.TimerPunctuator;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
 
     /** What the processor needs besides its stores. */
     public record Settings(Tenants tenants, TopicNames topicNames, CampaignClock clock, RemediationSchedule schedule,
-                           int partitions, Duration unknownResetGrace, Duration timerInterval, int timersPerTick,
+                           int partitions, Duration unknownResetGrace, Duration timerInterval, TickBound timerTickBound,
                            Duration progressInterval, TrackerMetrics metrics) {
     }
 
@@ -68,7 +69,7 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
         pendingResets = new PendingResets(context.getStateStore(TrackerStores.PENDING_RESETS), due);
         progress = new ProgressPublisher(counts, settings.tenants().ids(), context.taskId().partition());
         TimerPunctuator timers = new TimerPunctuator(repository, settler, pendingResets, settings.clock(),
-                settings.timersPerTick(), settings.metrics(), this::rejectUnknownMailbox, progress::touched);
+                settings.timerTickBound(), settings.metrics(), this::rejectUnknownMailbox, progress::touched);
         context.schedule(settings.timerInterval(), PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> timers.tick(timestamp, emitterAt(timestamp)));
         context.schedule(settings.progressInterval(), PunctuationType.WALL_CLOCK_TIME,

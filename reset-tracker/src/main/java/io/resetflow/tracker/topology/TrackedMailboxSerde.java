@@ -6,12 +6,7 @@ import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.StateReason;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.TimelineEntry;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +18,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary form of a stored mailbox (about 200 bytes; 14.22 million of them must fit one
  * machine's disk and changelog). Enums are stored by Avro symbol position, which only grows at the
- * end; the leading version byte allows a later format to be read next to this one.
+ * end; the leading version byte allows a later format to be read next to this one. The layout is
+ * that of {@link java.io.DataOutput} (big-endian numbers, strings as modified UTF-8 with a two-byte
+ * length), written straight into an array: every mailbox write and timer goes through here.
  */
 public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
 
@@ -43,84 +40,81 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
     static byte[] write(TrackedMailbox tracked) {
         MailboxRemediation m = tracked.remediation();
         MailboxRemediation.Identity id = m.identity();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.writeByte(VERSION);
-            out.writeUTF(id.mailboxId());
-            out.writeUTF(id.tenant());
-            writeNullable(out, id.brand());
-            out.writeUTF(id.address());
-            writeNullable(out, id.contactAddress());
-            out.writeByte(id.lifecycle().ordinal());
-            out.writeByte(id.priority().ordinal());
-            out.writeByte(m.state().ordinal());
-            out.writeByte(m.reason().ordinal());
-            out.writeShort(m.remindersSent());
-            out.writeShort(m.noticesIssued());
-            out.writeBoolean(m.finalNoticeIssued());
-            for (Instant time : new Instant[] {m.affectedAt(), m.noticeIssuedAt(), m.notifiedAt(), m.deadlineAt(),
-                    m.remediatedAt(), m.updatedAt(), tracked.scheduledAt()}) {
-                out.writeLong(time == null ? ABSENT : time.toEpochMilli());
-            }
-            out.writeByte(m.timeline().size());
-            for (TimelineEntry entry : m.timeline()) {
-                out.writeByte(entry.state().ordinal());
-                out.writeByte(entry.reason().ordinal());
-                out.writeLong(entry.at().toEpochMilli());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StoredBytes.Writer out = new StoredBytes.Writer(256);
+        out.putByte(VERSION);
+        out.putUtf(id.mailboxId());
+        out.putUtf(id.tenant());
+        putNullable(out, id.brand());
+        out.putUtf(id.address());
+        putNullable(out, id.contactAddress());
+        out.putByte(id.lifecycle().ordinal());
+        out.putByte(id.priority().ordinal());
+        out.putByte(m.state().ordinal());
+        out.putByte(m.reason().ordinal());
+        out.putShort(m.remindersSent());
+        out.putShort(m.noticesIssued());
+        out.putByte(m.finalNoticeIssued() ? 1 : 0);
+        for (Instant time : new Instant[] {m.affectedAt(), m.noticeIssuedAt(), m.notifiedAt(), m.deadlineAt(),
+                m.remediatedAt(), m.updatedAt(), tracked.scheduledAt()}) {
+            out.putLong(time == null ? ABSENT : time.toEpochMilli());
         }
-        return buffer.toByteArray();
+        out.putByte(m.timeline().size());
+        for (TimelineEntry entry : m.timeline()) {
+            out.putByte(entry.state().ordinal());
+            out.putByte(entry.reason().ordinal());
+            out.putLong(entry.at().toEpochMilli());
+        }
+        return out.toByteArray();
     }
 
     static TrackedMailbox read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
+        try {
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            byte version = in.getByte();
             if (version != VERSION) {
                 throw new SerializationException("unknown stored mailbox format " + version);
             }
             MailboxRemediation.Builder b = new MailboxRemediation.Builder();
-            b.identity = new MailboxRemediation.Identity(in.readUTF(), in.readUTF(), readNullable(in), in.readUTF(),
-                    readNullable(in), AccountLifecycle.values()[in.readByte()], Priority.values()[in.readByte()]);
-            b.state = RemediationState.values()[in.readByte()];
-            b.reason = StateReason.values()[in.readByte()];
-            b.remindersSent = in.readShort();
-            b.noticesIssued = in.readShort();
-            b.finalNoticeIssued = in.readBoolean();
-            b.affectedAt = readInstant(in);
-            b.noticeIssuedAt = readInstant(in);
-            b.notifiedAt = readInstant(in);
-            b.deadlineAt = readInstant(in);
-            b.remediatedAt = readInstant(in);
-            b.updatedAt = readInstant(in);
-            Instant scheduledAt = readInstant(in);
-            int entries = in.readUnsignedByte();
+            b.identity = new MailboxRemediation.Identity(in.getUtf(), in.getUtf(), getNullable(in), in.getUtf(),
+                    getNullable(in), AccountLifecycle.values()[in.getByte()], Priority.values()[in.getByte()]);
+            b.state = RemediationState.values()[in.getByte()];
+            b.reason = StateReason.values()[in.getByte()];
+            b.remindersSent = in.getShort();
+            b.noticesIssued = in.getShort();
+            b.finalNoticeIssued = in.getByte() != 0;
+            b.affectedAt = getInstant(in);
+            b.noticeIssuedAt = getInstant(in);
+            b.notifiedAt = getInstant(in);
+            b.deadlineAt = getInstant(in);
+            b.remediatedAt = getInstant(in);
+            b.updatedAt = getInstant(in);
+            Instant scheduledAt = getInstant(in);
+            int entries = in.getByte() & 0xff;
             List<TimelineEntry> timeline = new ArrayList<>(entries);
             for (int i = 0; i < entries; i++) {
-                timeline.add(new TimelineEntry(RemediationState.values()[in.readByte()],
-                        StateReason.values()[in.readByte()], Instant.ofEpochMilli(in.readLong())));
+                timeline.add(new TimelineEntry(RemediationState.values()[in.getByte()],
+                        StateReason.values()[in.getByte()], Instant.ofEpochMilli(in.getLong())));
             }
             b.timeline = timeline;
             return new TrackedMailbox(b.build(), scheduledAt);
-        } catch (IOException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new SerializationException("corrupt stored mailbox", e);
         }
     }
 
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
+    private static void putNullable(StoredBytes.Writer out, String value) {
+        out.putByte(value != null ? 1 : 0);
         if (value != null) {
-            out.writeUTF(value);
+            out.putUtf(value);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    private static String getNullable(StoredBytes.Reader in) {
+        return in.getByte() != 0 ? in.getUtf() : null;
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        long millis = in.readLong();
+    private static Instant getInstant(StoredBytes.Reader in) {
+        long millis = in.getLong();
         return millis == ABSENT ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -34,6 +34,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class TrackerTopology {
 
+    /**
+     * Partial progress is a few records per task and second: one partition holds it all, so the
+     * aggregator is one stateful task. With as many aggregator tasks as mailbox tasks, a restarted
+     * instance gave one stream thread every mailbox task (Streams first hands each thread, up to its
+     * share, the stateful tasks it finds on disk, in task-id order, and one thread finds them all),
+     * leaving the other thread idle on a reminder day.
+     */
+    static final int PROGRESS_PARTITIONS = 1;
+
     private TrackerTopology() {
     }
 
@@ -48,7 +57,7 @@ public final class TrackerTopology {
                 .merge(resolvedResets(builder, topics, config, tenants, metrics), Named.as("tracker-merge-resets"));
         RemediationProcessor.Settings settings = new RemediationProcessor.Settings(tenants, config.topicNames(),
                 config.campaignClock(), new RemediationSchedule(config.initialNoticePlan()), config.partitions(),
-                config.unknownResetGrace(), config.timerInterval(), config.timersPerTick(), config.progressInterval(),
+                config.unknownResetGrace(), config.timerInterval(), config.timerTickBound(), config.progressInterval(),
                 metrics);
         KStream<String, TrackerOutput> outputs = inputs.process(new RemediationProcessorSupplier(settings, stores),
                 Named.as("tracker-remediation"));
@@ -122,7 +131,8 @@ public final class TrackerTopology {
         byKind.get("tracker-out-progress")
                 .mapValues(v -> ((TrackerOutput.PartialProgress) v).counts(), Named.as("tracker-partial-progress"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.progress().valueSerde())
-                        .withName("tracker-progress-by-tenant").withStreamPartitioner(new TenantPartitioner<>()))
+                        .withName("tracker-progress-by-tenant").withNumberOfPartitions(PROGRESS_PARTITIONS)
+                        .withStreamPartitioner(new TenantPartitioner<>()))
                 .process(new ProgressAggregatorSupplier(stores), Named.as("tracker-progress-aggregator"))
                 .to(topics.progress().name(), topics.progress().produced().withName("tracker-progress-sink"));
     }

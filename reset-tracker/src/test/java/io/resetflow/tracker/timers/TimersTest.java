@@ -8,12 +8,33 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class TimersTest {
+
+    /** Elapsed time that moves only when told to. */
+    private static final class ManualTime implements Time {
+        private long nanos;
+
+        @Override
+        public long milliseconds() {
+            return nanos / 1_000_000;
+        }
+
+        @Override
+        public long nanoseconds() {
+            return nanos;
+        }
+
+        @Override
+        public void sleep(long ms) {
+            nanos += ms * 1_000_000;
+        }
+    }
 
     private static final Instant MONDAY_10_TOKYO = Instant.parse("2025-06-02T01:00:00Z");
 
@@ -40,6 +61,49 @@ class TimersTest {
         assertThat(bounded).extracting(DueIndex.Entry::mailboxId).containsExactly("before1970", "early");
         index.remove(MONDAY_10_TOKYO, "exactlyNow");
         assertThat(index.dueUpTo(MONDAY_10_TOKYO, 10)).hasSize(2);
+    }
+
+    @Test
+    void scanStartsAtTheLastHandledEntryButStillSeesEntriesAddedBelowIt() {
+        // Given three due entries, the first two handled (the first one left in place on purpose)
+        DueIndex index = new DueIndex(store(Serdes.Bytes(), Serdes.ByteArray()));
+        index.add(MONDAY_10_TOKYO.minusSeconds(30), "first");
+        index.add(MONDAY_10_TOKYO.minusSeconds(20), "second");
+        index.add(MONDAY_10_TOKYO.minusSeconds(10), "third");
+        List<DueIndex.Entry> firstTwo = index.dueUpTo(MONDAY_10_TOKYO, 2);
+        firstTwo.forEach(index::handled);
+        index.remove(firstTwo.get(1).dueAt(), "second");
+
+        // When the next scan runs, and again after an entry is added before the handled ones
+        List<DueIndex.Entry> next = index.dueUpTo(MONDAY_10_TOKYO, 10);
+        index.add(MONDAY_10_TOKYO.minusSeconds(40), "addedEarlier");
+        List<DueIndex.Entry> afterAdd = index.dueUpTo(MONDAY_10_TOKYO, 10);
+
+        // Then the scan starts where the handled entries ended, and goes back only for what was added
+        assertThat(next).extracting(DueIndex.Entry::mailboxId).containsExactly("third");
+        assertThat(afterAdd).extracting(DueIndex.Entry::mailboxId)
+                .containsExactly("addedEarlier", "first", "third");
+    }
+
+    @Test
+    void tickBoundEndsAtItsEntryCountOrWhenItsTimeIsSpent() {
+        ManualTime time = new ManualTime();
+        TickBound bound = new TickBound(100, Duration.ofMillis(50), time);
+
+        TickBound.Budget budget = bound.start();
+        boolean freshTick = budget.allows(0);
+        boolean atCount = budget.allows(100);
+        time.sleep(49);
+        boolean beforeTimeIsUp = budget.allows(10);
+        time.sleep(1);
+        boolean whenTimeIsUp = budget.allows(10);
+
+        assertThat(freshTick).isTrue();
+        assertThat(atCount).isFalse();
+        assertThat(beforeTimeIsUp).isTrue();
+        assertThat(whenTimeIsUp).isFalse();
+        assertThat(budget.remaining(10)).isEqualTo(90);
+        assertThat(bound.start().allows(0)).as("the next tick has its own budget").isTrue();
     }
 
     @Test

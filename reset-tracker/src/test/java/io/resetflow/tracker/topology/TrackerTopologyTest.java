@@ -149,6 +149,42 @@ class TrackerTopologyTest {
     }
 
     @Test
+    void remindersDueTogetherBeyondOneTicksBoundGoOutOverTheFollowingTicks() {
+        // Given ten mailboxes notified at the same moment, and ticks bounded to four timers each
+        TrackerDriver t = start(Map.of(TrackerConfig.TIMERS_PER_TICK, 4));
+        for (int i = 0; i < 10; i++) {
+            t.accept("TICK-" + i);
+        }
+        t.drainNotices();
+
+        // When their first reminders all fall due (day 3) and the clock then ticks on second by second
+        t.advance(Duration.ofDays(3));
+        List<NotificationRequest> firstTick = t.drainNotices();
+        t.advance(Duration.ofSeconds(1));
+        List<NotificationRequest> secondTick = t.drainNotices();
+        t.advance(Duration.ofSeconds(1));
+        List<NotificationRequest> thirdTick = t.drainNotices();
+        t.advance(Duration.ofSeconds(1));
+        List<NotificationRequest> fourthTick = t.drainNotices();
+
+        // Then each tick sends at most four, and every one goes out exactly once
+        assertThat(firstTick).hasSize(4);
+        assertThat(secondTick).hasSize(4);
+        assertThat(thirdTick).hasSize(2);
+        assertThat(fourthTick).isEmpty();
+        assertThat(concat(firstTick, secondTick, thirdTick)).extracting(NotificationRequest::getMailboxId)
+                .doesNotHaveDuplicates().hasSize(10)
+                .allSatisfy(id -> assertThat(id).startsWith("TICK-"));
+        assertThat(concat(firstTick, secondTick, thirdTick)).extracting(NotificationRequest::getKind)
+                .containsOnly(NoticeKind.REMINDER);
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<T>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    @Test
     void priorityWavesNotifyUrgentFirstAndNormalTwoWavesLater() {
         TrackerDriver t = start(Map.of(TrackerConfig.INITIAL_NOTICE, "WAVES", TrackerConfig.WAVE_INTERVAL, "P1D"));
 
