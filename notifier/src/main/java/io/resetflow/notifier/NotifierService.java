@@ -126,7 +126,10 @@ public final class NotifierService implements AutoCloseable {
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
         QuietHours quietHours = new QuietHours(clock, config.quietZone());
         metrics.quietHoursGauges(tenants.all(), quietHours);
-        executor = new ScheduledThreadPoolExecutor(sendingThreads, threads("notifier-send"));
+        // One thread per connection keeps every connection busy; one more per core renders and signs the
+        // next mails while they all are (a DKIM signature costs about a millisecond of CPU).
+        executor = new ScheduledThreadPoolExecutor(sendingThreads + Runtime.getRuntime().availableProcessors(),
+                threads("notifier-send"));
         executor.setRemoveOnCancelPolicy(true);
         consumer = new KafkaConsumer<>(consumerProperties(config.groupId()), new StringDeserializer(), new ByteArrayDeserializer());
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
@@ -146,7 +149,7 @@ public final class NotifierService implements AutoCloseable {
                 APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
                 serdes.value(DeliveryOutcome.class).serializer(), serdes.value(DeadLetter.class).serializer());
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
-                clock, config.maxPending());
+                clock, config.maxPending(), config.commitInterval());
         loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)

@@ -28,6 +28,7 @@ public final class NotifierConfig extends CommonConfig {
     public static final String LEDGER_DIR = "notifier.ledger.dir";
     public static final String TEMPLATES_DIR = "notifier.templates.dir";
     public static final String MAX_PENDING = "notifier.max.pending";
+    public static final String COMMIT_INTERVAL_MS = "notifier.commit.interval.ms";
     public static final String GLOBAL_RATE = "notifier.rate.global.per.second";
     public static final String QUIET_ZONE = "notifier.quiet.zone";
     public static final String QUIET_RECHECK_MS = "notifier.quiet.recheck.ms";
@@ -62,6 +63,10 @@ public final class NotifierConfig extends CommonConfig {
                         "Operator template directory overriding the bundled templates; empty for none.")
                 .define(MAX_PENDING, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
                         "Requests held in memory (waiting, paced or retrying) before consumption pauses.")
+                .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(0), Importance.MEDIUM,
+                        "Longest time between two outcome transactions. A crash re-sends at most the mails "
+                                + "finished in one interval (plus those on the wire); a longer one costs the broker less "
+                                + "per mail.")
                 .define(GLOBAL_RATE, Type.DOUBLE, 1_000.0, Importance.MEDIUM,
                         "Mails per second across all tenants.")
                 .define(QUIET_ZONE, Type.STRING, "Asia/Tokyo", Importance.LOW,
@@ -118,6 +123,10 @@ public final class NotifierConfig extends CommonConfig {
 
     public int maxPending() {
         return getInt(MAX_PENDING);
+    }
+
+    public Duration commitInterval() {
+        return Duration.ofMillis(getLong(COMMIT_INTERVAL_MS));
     }
 
     public double globalRatePerSecond() {
