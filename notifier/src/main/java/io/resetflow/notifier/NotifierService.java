@@ -88,12 +88,18 @@ public final class NotifierService implements AutoCloseable {
     private OpsServer ops;
     private RateLimits rateLimits;
 
-    /** Production wiring: one SMTP pool per tenant from the smtp.* settings, the schema registry from config. */
+    /**
+     * Production wiring: one SMTP pool per tenant, to the tenant's own relay where it names one (else the
+     * global smtp.* relay), the schema registry from config.
+     */
     public NotifierService(NotifierConfig config) {
-        this(config, new TenantTransports(config.tenants().ids(), config.smtp()),
-                config.smtp().connections() * config.tenants().ids().size(),
-                AvroSerdes.forRegistry(config.schemaRegistryUrl()), Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
+        this(config, new TenantTransports(config.relays()), AvroSerdes.forRegistry(config.schemaRegistryUrl()));
+    }
+
+    private NotifierService(NotifierConfig config, TenantTransports transports, AvroSerdes serdes) {
+        this(config, transports, transports.connections(), serdes, Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
                 OpsServer.newRegistry());
+        config.relays().forEach((tenant, relay) -> LOG.info("Relay of {}: {}", tenant, relay));
     }
 
     /** One transport for every tenant (the local stack's GreenMail), smtp.connections sending threads. */

@@ -18,7 +18,10 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The notifier's settings on top of the common ones. DKIM keys are per tenant:
- * {@code dkim.<tenant>.domain}, {@code dkim.<tenant>.selector}, {@code dkim.<tenant>.key.file} (PKCS#8 PEM).
+ * {@code dkim.<tenant>.domain}, {@code dkim.<tenant>.selector}, {@code dkim.<tenant>.key.file} (PKCS#8 PEM);
+ * so is the relay, where a tenant names its own: {@code smtp.<tenant>.host}, {@code .port},
+ * {@code .username}, {@code .password}, {@code .starttls}, {@code .connections} (each defaulting to the
+ * global {@code smtp.*} setting).
  */
 public final class NotifierConfig extends CommonConfig {
 
@@ -37,6 +40,7 @@ public final class NotifierConfig extends CommonConfig {
     public static final String RETRY_INITIAL_MS = "notifier.retry.initial.backoff.ms";
     public static final String RETRY_MAX_MS = "notifier.retry.max.backoff.ms";
     public static final String RETRY_DEADLINE_MS = "notifier.retry.deadline.ms";
+    public static final String SMTP_PREFIX = "smtp.";
     public static final String SMTP_HOST = "smtp.host";
     public static final String SMTP_PORT = "smtp.port";
     public static final String SMTP_USERNAME = "smtp.username";
@@ -158,6 +162,11 @@ public final class NotifierConfig extends CommonConfig {
                 password.isEmpty() ? Optional.empty() : Optional.of(password), getBoolean(SMTP_STARTTLS),
                 getInt(SMTP_CONNECTIONS), Duration.ofMillis(getLong(SMTP_TIMEOUT_MS)), Duration.ofSeconds(20),
                 getString(SMTP_HELO));
+    }
+
+    /** Each tenant's relay, by tenant id: its own {@code smtp.<tenant>.*} settings over the global ones. */
+    public Map<String, SmtpSettings> relays() {
+        return TenantRelays.of(tenants().ids(), smtp(), originals());
     }
 
     /** The DKIM keys configured, by tenant id. */
