@@ -132,9 +132,10 @@ public final class NotifierService implements AutoCloseable {
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
         QuietHours quietHours = new QuietHours(clock, config.quietZone());
         metrics.quietHoursGauges(tenants.all(), quietHours);
-        // One thread per connection keeps every connection busy; one more per core renders and signs the
-        // next mails while they all are (a DKIM signature costs about a millisecond of CPU).
-        executor = new ScheduledThreadPoolExecutor(sendingThreads + Runtime.getRuntime().availableProcessors(),
+        // One thread per connection keeps every connection busy. Two more per core render and sign the
+        // next mails while they all are (a DKIM signature costs about a millisecond of CPU): one on
+        // each core preparing, one holding a prepared mail until a connection is free.
+        executor = new ScheduledThreadPoolExecutor(sendingThreads + 2 * Runtime.getRuntime().availableProcessors(),
                 threads("notifier-send"));
         executor.setRemoveOnCancelPolicy(true);
         consumer = new KafkaConsumer<>(consumerProperties(config.groupId()), new StringDeserializer(), new ByteArrayDeserializer());

@@ -1,6 +1,5 @@
 package io.resetflow.notifier.mail;
 
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -47,8 +46,9 @@ public final class DkimMessageSigner implements MessageSigner {
             try (OutputStream hashed = body.getOutputStream()) {
                 hashed.write(message, headers.bodyStart(), message.length - headers.bodyStart());
             }
-            // Folded after signing: relaxed canonicalization reads the folded header as the unfolded one.
-            byte[] signature = MimeUtility.fold(0, signer.sign(headers, body)).getBytes(StandardCharsets.US_ASCII);
+            // One tag a line, folded after signing: relaxed canonicalization reads the folded header as
+            // the unfolded one.
+            byte[] signature = signer.sign(headers, body).replace("; ", ";\r\n ").getBytes(StandardCharsets.US_ASCII);
             byte[] signed = new byte[signature.length + CRLF.length + message.length];
             System.arraycopy(signature, 0, signed, 0, signature.length);
             System.arraycopy(CRLF, 0, signed, signature.length, CRLF.length);

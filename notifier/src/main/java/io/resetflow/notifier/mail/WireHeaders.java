@@ -3,7 +3,6 @@ package io.resetflow.notifier.mail;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.james.jdkim.api.Headers;
 
 /**
@@ -56,11 +55,11 @@ final class WireHeaders implements Headers {
 
     @Override
     public List<String> getFields(String name) {
-        String wanted = name.toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>(1);
         for (String field : fields) {
-            int colon = field.indexOf(':');
-            if (colon > 0 && field.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+            // Our encoder writes "Name: value", without space before the colon.
+            if (field.length() > name.length() && field.charAt(name.length()) == ':'
+                    && field.regionMatches(true, 0, name, 0, name.length())) {
                 found.add(field);
             }
         }
