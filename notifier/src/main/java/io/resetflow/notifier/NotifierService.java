@@ -88,12 +88,18 @@ public final class NotifierService implements AutoCloseable {
     private OpsServer ops;
     private RateLimits rateLimits;
 
-    /** Production wiring: one SMTP pool per tenant from the smtp.* settings, the schema registry from config. */
+    /**
+     * Production wiring: one SMTP pool per tenant, to the tenant's own relay where it names one (else the
+     * global smtp.* relay), the schema registry from config.
+     */
     public NotifierService(NotifierConfig config) {
-        this(config, new TenantTransports(config.tenants().ids(), config.smtp()),
-                config.smtp().connections() * config.tenants().ids().size(),
-                AvroSerdes.forRegistry(config.schemaRegistryUrl()), Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
+        this(config, new TenantTransports(config.relays()), AvroSerdes.forRegistry(config.schemaRegistryUrl()));
+    }
+
+    private NotifierService(NotifierConfig config, TenantTransports transports, AvroSerdes serdes) {
+        this(config, transports, transports.connections(), serdes, Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
                 OpsServer.newRegistry());
+        config.relays().forEach((tenant, relay) -> LOG.info("Relay of {}: {}", tenant, relay));
     }
 
     /** One transport for every tenant (the local stack's GreenMail), smtp.connections sending threads. */
@@ -126,7 +132,11 @@ public final class NotifierService implements AutoCloseable {
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
         QuietHours quietHours = new QuietHours(clock, config.quietZone());
         metrics.quietHoursGauges(tenants.all(), quietHours);
-        executor = new ScheduledThreadPoolExecutor(sendingThreads, threads("notifier-send"));
+        // One thread per connection keeps every connection busy. Two more per core render and sign the
+        // next mails while they all are (a DKIM signature costs about a millisecond of CPU): one on
+        // each core preparing, one holding a prepared mail until a connection is free.
+        executor = new ScheduledThreadPoolExecutor(sendingThreads + 2 * Runtime.getRuntime().availableProcessors(),
+                threads("notifier-send"));
         executor.setRemoveOnCancelPolicy(true);
         consumer = new KafkaConsumer<>(consumerProperties(config.groupId()), new StringDeserializer(), new ByteArrayDeserializer());
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
@@ -146,7 +156,7 @@ public final class NotifierService implements AutoCloseable {
                 APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
                 serdes.value(DeliveryOutcome.class).serializer(), serdes.value(DeadLetter.class).serializer());
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
-                clock, config.maxPending());
+                clock, config.maxPending(), config.commitInterval());
         loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)

@@ -18,7 +18,10 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The notifier's settings on top of the common ones. DKIM keys are per tenant:
- * {@code dkim.<tenant>.domain}, {@code dkim.<tenant>.selector}, {@code dkim.<tenant>.key.file} (PKCS#8 PEM).
+ * {@code dkim.<tenant>.domain}, {@code dkim.<tenant>.selector}, {@code dkim.<tenant>.key.file} (PKCS#8 PEM);
+ * so is the relay, where a tenant names its own: {@code smtp.<tenant>.host}, {@code .port},
+ * {@code .username}, {@code .password}, {@code .starttls}, {@code .connections} (each defaulting to the
+ * global {@code smtp.*} setting).
  */
 public final class NotifierConfig extends CommonConfig {
 
@@ -28,6 +31,7 @@ public final class NotifierConfig extends CommonConfig {
     public static final String LEDGER_DIR = "notifier.ledger.dir";
     public static final String TEMPLATES_DIR = "notifier.templates.dir";
     public static final String MAX_PENDING = "notifier.max.pending";
+    public static final String COMMIT_INTERVAL_MS = "notifier.commit.interval.ms";
     public static final String GLOBAL_RATE = "notifier.rate.global.per.second";
     public static final String QUIET_ZONE = "notifier.quiet.zone";
     public static final String QUIET_RECHECK_MS = "notifier.quiet.recheck.ms";
@@ -36,6 +40,7 @@ public final class NotifierConfig extends CommonConfig {
     public static final String RETRY_INITIAL_MS = "notifier.retry.initial.backoff.ms";
     public static final String RETRY_MAX_MS = "notifier.retry.max.backoff.ms";
     public static final String RETRY_DEADLINE_MS = "notifier.retry.deadline.ms";
+    public static final String SMTP_PREFIX = "smtp.";
     public static final String SMTP_HOST = "smtp.host";
     public static final String SMTP_PORT = "smtp.port";
     public static final String SMTP_USERNAME = "smtp.username";
@@ -62,6 +67,10 @@ public final class NotifierConfig extends CommonConfig {
                         "Operator template directory overriding the bundled templates; empty for none.")
                 .define(MAX_PENDING, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
                         "Requests held in memory (waiting, paced or retrying) before consumption pauses.")
+                .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(0), Importance.MEDIUM,
+                        "Longest time between two outcome transactions. A crash re-sends at most the mails "
+                                + "finished in one interval (plus those on the wire); a longer one costs the broker less "
+                                + "per mail.")
                 .define(GLOBAL_RATE, Type.DOUBLE, 1_000.0, Importance.MEDIUM,
                         "Mails per second across all tenants.")
                 .define(QUIET_ZONE, Type.STRING, "Asia/Tokyo", Importance.LOW,
@@ -120,6 +129,10 @@ public final class NotifierConfig extends CommonConfig {
         return getInt(MAX_PENDING);
     }
 
+    public Duration commitInterval() {
+        return Duration.ofMillis(getLong(COMMIT_INTERVAL_MS));
+    }
+
     public double globalRatePerSecond() {
         return getDouble(GLOBAL_RATE);
     }
@@ -149,6 +162,11 @@ public final class NotifierConfig extends CommonConfig {
                 password.isEmpty() ? Optional.empty() : Optional.of(password), getBoolean(SMTP_STARTTLS),
                 getInt(SMTP_CONNECTIONS), Duration.ofMillis(getLong(SMTP_TIMEOUT_MS)), Duration.ofSeconds(20),
                 getString(SMTP_HELO));
+    }
+
+    /** Each tenant's relay, by tenant id: its own {@code smtp.<tenant>.*} settings over the global ones. */
+    public Map<String, SmtpSettings> relays() {
+        return TenantRelays.of(tenants().ids(), smtp(), originals());
     }
 
     /** The DKIM keys configured, by tenant id. */

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantee: a request's offset is committed only in or after the transaction holding its final
  * outcome, and no request whose notification id has a committed final outcome is sent again. After a
  * crash, the mails sent more than once are at most those whose SMTP exchange had begun but whose
- * outcome transaction had not committed: at most the number of sending threads plus the outcomes
- * of one loop turn (transactions commit every poll turn, at most {@code poll} + the time to drain).
+ * outcome transaction had not committed: at most the SMTP connections plus the mails finished in one
+ * commit interval ({@code notifier.commit.interval.ms}, plus the time to commit). Committing on an
+ * interval rather than every loop turn keeps the broker's work per transaction shared by many mails.
  */
 public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
 
@@ -65,6 +66,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     private final NotifierMetrics metrics;
     private final Clock clock;
     private final int maxPending;
+    private final long commitIntervalNanos;
 
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Map<String, Delivery> inFlight = new HashMap<>();
@@ -75,12 +77,13 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     private volatile boolean healthy = true;
     private volatile int pending;
     private boolean transactionOpen;
+    private long lastCommitNanos = System.nanoTime();
 
     public NotifierLoop(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Topics topics,
                         Tenants tenants, SentLedgerIndex ledger, LedgerRestorer restorer,
                         DeliveryAttempts.Collaborators collaborators,
                         java.util.concurrent.ScheduledExecutorService sendingThreads, NotifierMetrics metrics,
-                        Clock clock, int maxPending) {
+                        Clock clock, int maxPending, Duration commitInterval) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
@@ -90,6 +93,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         this.metrics = metrics;
         this.clock = clock;
         this.maxPending = maxPending;
+        this.commitIntervalNanos = commitInterval.toNanos();
         this.attempts = new DeliveryAttempts(collaborators, sendingThreads, completions::add);
         metrics.pendingGauge(() -> pending);
     }
@@ -104,7 +108,9 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
                     accept(record);
                 }
                 drain();
-                commit();
+                if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
+                    commit();
+                }
                 applyBackpressure();
             }
         } catch (WakeupException stopping) {
@@ -220,6 +226,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     }
 
     private void commit() {
+        lastCommitNanos = System.nanoTime();
         Map<TopicPartition, OffsetAndMetadata> advanced = offsets.toCommit();
         if (!transactionOpen && advanced.isEmpty()) {
             return;

@@ -1,13 +1,11 @@
 package io.resetflow.notifier.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-/** Signs a finished message for its tenant (DKIM), or leaves it as it is. */
+/** Signs a finished message (its wire bytes) for its tenant (DKIM), or leaves it as it is. */
 @FunctionalInterface
 public interface MessageSigner {
 
     MessageSigner NONE = (tenant, message) -> message;
 
-    MimeMessage sign(String tenant, MimeMessage message) throws MessagingException;
+    /** The message to send: {@code message} itself, or a signed copy of it. */
+    byte[] sign(String tenant, byte[] message);
 }

@@ -14,6 +14,13 @@ final class NoticeMessage extends MimeMessage {
         this.messageId = messageId;
     }
 
+    /** A single text body, already encoded: written out as it is (see {@link EncodedText}). */
+    void setEncodedText(String subtype, String text) throws MessagingException {
+        setHeader("Content-Type", EncodedText.contentType(subtype));
+        setHeader("Content-Transfer-Encoding", EncodedText.ENCODING);
+        content = EncodedText.base64(text);
+    }
+
     @Override
     protected void updateMessageID() throws MessagingException {
         setHeader("Message-ID", messageId);

@@ -7,11 +7,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
@@ -19,11 +19,14 @@ import java.util.Date;
 /**
  * Builds the MIME message of a notice: From/Reply-To of the tenant, the chosen recipient, an RFC 2047
  * UTF-8 subject, a UTF-8 text/plain part always and an HTML alternative when the template has one.
- * Every header value passes {@link HeaderText}, so none can carry a line break.
+ * Every header value passes {@link HeaderText}, so none can carry a line break. The message is encoded
+ * to its wire bytes once, here, and signed over those bytes.
  */
 public final class NoticeMessageFactory {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    /** A notice with its HTML part encodes to about 6 KB. */
+    private static final int ENCODED_SIZE_HINT = 8 * 1024;
 
     private final Session session;
     private final Clock clock;
@@ -43,7 +46,7 @@ public final class NoticeMessageFactory {
         String subject = HeaderText.require("Subject", notice.subject());
         String messageId = MessageIds.of(request.getNotificationId(), MailAddresses.domainOf(from));
         try {
-            MimeMessage message = new NoticeMessage(session, messageId);
+            NoticeMessage message = new NoticeMessage(session, messageId);
             message.setFrom(from);
             message.setReplyTo(new InternetAddress[] {replyTo});
             message.setRecipient(Message.RecipientType.TO, to);
@@ -53,24 +56,24 @@ public final class NoticeMessageFactory {
             message.setHeader("Auto-Submitted", "auto-generated");
             if (notice.html().isPresent()) {
                 MimeMultipart alternative = new MimeMultipart("alternative");
-                alternative.addBodyPart(textPart(notice.text()));
-                MimeBodyPart html = new MimeBodyPart();
-                html.setText(notice.html().get(), UTF_8, "html");
-                alternative.addBodyPart(html);
+                alternative.addBodyPart(EncodedText.part("plain", notice.text()));
+                alternative.addBodyPart(EncodedText.part("html", notice.html().get()));
                 message.setContent(alternative);
             } else {
-                message.setText(notice.text(), UTF_8, "plain");
+                message.setEncodedText("plain", notice.text());
             }
             message.saveChanges();
-            return new OutgoingMail(tenant.id(), messageId, to, signer.sign(tenant.id(), message));
-        } catch (MessagingException | UnsupportedEncodingException e) {
+            return new OutgoingMail(tenant.id(), messageId, from, to, signer.sign(tenant.id(), encode(message)));
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot build notice " + request.getNotificationId() + ": " + e.getMessage(), e);
         }
     }
 
-    private static MimeBodyPart textPart(String text) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(text, UTF_8, "plain");
-        return part;
+    /** The one time the message is encoded: what is signed is what is sent. */
+    private static byte[] encode(MimeMessage message) throws IOException, MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ENCODED_SIZE_HINT);
+        message.writeTo(out);
+        return out.toByteArray();
     }
+
 }

@@ -40,11 +40,6 @@ public final class SmtpMailTransport implements MailTransport {
         }
     }
 
-    /** The session mails for this relay are built in. */
-    public Session session() {
-        return session;
-    }
-
     public SmtpSettings settings() {
         return settings;
     }
@@ -109,7 +104,8 @@ public final class SmtpMailTransport implements MailTransport {
         SendResult send(OutgoingMail mail) {
             try {
                 ensureOpen();
-                transport.sendMessage(mail.message(), new Address[] {mail.recipient()});
+                transport.sendMessage(new WireMessage(session, mail.sender(), mail.content()),
+                        new Address[] {mail.recipient()});
                 lastUsedNanos = System.nanoTime();
                 return new SendResult(transport.getLastReturnCode(), transport.getLastServerResponse().strip());
             } catch (MessagingException e) {

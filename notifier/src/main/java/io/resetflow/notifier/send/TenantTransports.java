@@ -1,17 +1,26 @@
 package io.resetflow.notifier.send;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** One connection pool per tenant to the relay, so one tenant's slow or refusing relay holds up no other. */
+/**
+ * One connection pool per tenant, to that tenant's relay, so one tenant's slow or refusing relay
+ * holds up no other.
+ */
 public final class TenantTransports implements Function<String, MailTransport>, AutoCloseable {
 
     private final Map<String, MailTransport> byTenant = new HashMap<>();
+    private final int connections;
 
-    public TenantTransports(Collection<String> tenants, SmtpSettings settings) {
-        tenants.forEach(tenant -> byTenant.put(tenant, new SmtpMailTransport(settings)));
+    public TenantTransports(Map<String, SmtpSettings> relays) {
+        relays.forEach((tenant, relay) -> byTenant.put(tenant, new SmtpMailTransport(relay)));
+        this.connections = relays.values().stream().mapToInt(SmtpSettings::connections).sum();
+    }
+
+    /** The connections of all pools together: at most that many mails are on the wire at once. */
+    public int connections() {
+        return connections;
     }
 
     @Override

@@ -38,15 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a notifier process (SIGKILL) in the middle of a batch and restarts it: every request ends with
  * exactly one final outcome, every recipient has its mail, and the mails sent twice are at most those
- * in flight at the kill (sending threads + one transaction's worth).
+ * in flight at the kill (mails on the wire + one commit interval's worth).
  */
 class NotifierCrashTest {
 
     private static final int MAILS = 300;
     private static final double RATE = 100;
     /**
-     * 6 tenants x 1 connection sending threads, plus what can finish at RATE between two commits: one
-     * 100 ms poll turn and its transaction commit, allowed 500 ms together on a loaded CI machine. A
+     * 6 tenants x 1 connection on the wire, plus what can finish at RATE between two commits: one
+     * 100 ms commit interval, a poll turn and the commit itself, allowed 500 ms together on a loaded CI
+     * machine. A
      * notifier that re-sent everything not yet confirmed by the ISP (about 100 mails at the kill)
      * would still fail this.
      */

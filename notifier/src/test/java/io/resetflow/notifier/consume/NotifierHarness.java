@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,6 +78,13 @@ final class NotifierHarness implements AutoCloseable {
     NotifierService start(Map<String, Object> settings, MailTransport transport, Clock clock) {
         NotifierConfig config = new NotifierConfig(settings);
         return new NotifierService(config, tenant -> transport, config.smtp().connections(), serdes, clock,
+                TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
+    }
+
+    /** With the given transports per tenant, e.g. the production per-tenant relays. */
+    NotifierService start(Map<String, Object> settings, Function<String, MailTransport> transports, int connections,
+                          Clock clock) {
+        return new NotifierService(new NotifierConfig(settings), transports, connections, serdes, clock,
                 TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
     }
 

@@ -14,8 +14,10 @@ import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.notifier.NotifierService;
 import io.resetflow.notifier.Requests;
 import io.resetflow.notifier.ScriptedSmtpServer;
+import io.resetflow.notifier.config.NotifierConfig;
 import io.resetflow.notifier.send.SmtpMailTransport;
 import io.resetflow.notifier.send.SmtpSettings;
+import io.resetflow.notifier.send.TenantTransports;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +87,36 @@ class NotifierServiceIntegrationTest {
 
     private static long finals(List<DeliveryOutcome> outcomes, String notificationId) {
         return of(outcomes, notificationId).stream().filter(o -> o.getStatus() != DeliveryStatus.DEFERRED).count();
+    }
+
+    @Test
+    void sendsEachTenantsMailThroughItsOwnRelay() throws Exception {
+        // Given nifty naming its own relay (a second GreenMail) and every other tenant on the global one
+        int niftyPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            niftyPort = free.getLocalPort();
+        }
+        GreenMail niftyRelay = startGreenMail(niftyPort);
+        Map<String, Object> settings = harness.settings(smtpPort, "ledger");
+        settings.put("smtp.nifty.host", "127.0.0.1");
+        settings.put("smtp.nifty.port", niftyPort);
+        NotifierConfig config = new NotifierConfig(settings);
+        try (TenantTransports relays = new TenantTransports(config.relays());
+             NotifierService notifier = harness.start(settings, relays, relays.connections(), DAYTIME)) {
+            // When a nifty and a jcom notice are requested
+            harness.request(Requests.initial("nifty", "mbx-n", "n@nifty.com"));
+            harness.request(Requests.initial("jcom", "mbx-j", "j@zaq.ne.jp"));
+
+            // Then both are SENT, nifty's through nifty's relay only and jcom's through the global relay only
+            await().atMost(WAIT).until(() -> harness.outcomes().size() >= 2);
+            assertThat(harness.outcomes()).extracting(DeliveryOutcome::getStatus).containsOnly(DeliveryStatus.SENT);
+            assertThat(niftyRelay.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                    .containsExactly("n@nifty.com");
+            assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                    .containsExactly("j@zaq.ne.jp");
+        } finally {
+            niftyRelay.stop();
+        }
     }
 
     @Test

@@ -9,12 +9,14 @@ import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.notifier.Requests;
+import io.resetflow.notifier.ScriptedSmtpServer;
 import io.resetflow.notifier.render.NoticeRenderer;
 import io.resetflow.notifier.render.NoticeTemplates;
 import io.resetflow.notifier.render.TemplateSource;
+import io.resetflow.notifier.send.SmtpMailTransport;
+import io.resetflow.notifier.send.SmtpSettings;
 import jakarta.mail.Session;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +39,16 @@ class DkimMessageSignerTest {
     @TempDir
     Path dir;
 
-    private byte[] signedMail(String tenantId, DkimMessageSigner signer) throws Exception {
+    private OutgoingMail signedNotice(String tenantId, DkimMessageSigner signer) {
         NotificationRequest request = Requests.builder(tenantId, NoticeKind.INITIAL_NOTICE, "mbx-dkim").build();
         Tenant tenant = tenants.require(tenantId);
         NoticeMessageFactory factory = new NoticeMessageFactory(Session.getInstance(new Properties()),
                 Clock.systemUTC(), signer);
-        OutgoingMail mail = factory.build(request, tenant, renderer.render(request, tenant), Recipient.of(request));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mail.message().writeTo(out);
-        return out.toByteArray();
+        return factory.build(request, tenant, renderer.render(request, tenant), Recipient.of(request));
+    }
+
+    private byte[] signedMail(String tenantId, DkimMessageSigner signer) throws Exception {
+        return signedNotice(tenantId, signer).content();
     }
 
     @Test
@@ -66,6 +69,30 @@ class DkimMessageSignerTest {
         assertThat(records.get(0).getSelector()).isEqualTo("rf2025");
         assertThat(records.get(0).getHeaders()).extracting(h -> h.toString().toLowerCase())
                 .contains("from", "subject", "message-id", "date");
+    }
+
+    @Test
+    void theMailAsTheRelayReceivesItVerifies() throws Exception {
+        // Given a signed jcom notice
+        DkimMessageSigner signer = new DkimMessageSigner(Map.of("jcom", new DkimKey("jcom.co.jp", "rf2025", KEYS.privateKey())));
+        OutgoingMail mail = signedNotice("jcom", signer);
+
+        // When it is sent over SMTP
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer();
+             SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
+            assertThat(transport.send(mail).code()).isEqualTo(250);
+
+            // Then the bytes the relay received carry exactly one signature, and it verifies
+            byte[] received = relay.messages().get(0).getBytes(StandardCharsets.US_ASCII);
+            assertThat(relay.messages().get(0)).startsWith("DKIM-Signature:");
+            List<SignatureRecord> records = new DKIMVerifier(KEYS.dns("jcom.co.jp", "rf2025"))
+                    .verify(new ByteArrayInputStream(received));
+            assertThat(records).singleElement().satisfies(record -> {
+                assertThat(record.getDToken()).isEqualTo("jcom.co.jp");
+                assertThat(record.getHeaders()).extracting(h -> h.toString().toLowerCase())
+                        .contains("from", "to", "reply-to", "subject", "date", "message-id", "content-type");
+            });
+        }
     }
 
     @Test

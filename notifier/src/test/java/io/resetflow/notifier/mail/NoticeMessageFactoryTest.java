@@ -10,6 +10,7 @@ import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.TenantMail;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.notifier.Mails;
 import io.resetflow.notifier.Requests;
 import io.resetflow.notifier.render.NoticeRenderer;
 import io.resetflow.notifier.render.NoticeTemplates;
@@ -18,7 +19,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,28 +39,26 @@ class NoticeMessageFactoryTest {
         return factory.build(request, tenant, renderer.render(request, tenant), Recipient.of(request));
     }
 
-    private static String raw(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toString(StandardCharsets.US_ASCII);
+    private static String raw(OutgoingMail mail) {
+        return new String(mail.content(), StandardCharsets.US_ASCII);
     }
 
     @Test
     void encodesTheJapaneseSubjectAsRfc2047Utf8AndTheBodyAsUtf8() throws Exception {
         OutgoingMail mail = build(Requests.builder("ctc", NoticeKind.REMINDER, "mbx-1").build());
 
-        String subjectHeader = mail.message().getHeader("Subject")[0];
+        String subjectHeader = Mails.parsed(mail).getHeader("Subject")[0];
         assertThat(subjectHeader).startsWith("=?UTF-8?B?");
         assertThat(MimeUtility.decodeText(MimeUtility.unfold(subjectHeader))).startsWith("【重要・1回目のご案内】Commufa Hikari");
-        assertThat(mail.message().getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
-        assertThat((String) mail.message().getContent()).contains("中部テレコミュニケーション");
-        assertThat(raw(mail.message())).doesNotContain("中部");
+        assertThat(Mails.parsed(mail).getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat((String) Mails.parsed(mail).getContent()).contains("中部テレコミュニケーション");
+        assertThat(raw(mail)).doesNotContain("中部");
     }
 
     @Test
     void setsTheTenantsSenderAndAutomaticMailHeaders() throws Exception {
         OutgoingMail mail = build(Requests.builder("nifty", NoticeKind.FINAL_NOTICE, "mbx-2").build());
-        MimeMessage message = mail.message();
+        MimeMessage message = Mails.parsed(mail);
 
         assertThat(message.getFrom()[0].toString()).isEqualTo("security@nifty.com");
         assertThat(message.getReplyTo()[0].toString()).isEqualTo("support@nifty.com");
@@ -73,9 +71,9 @@ class NoticeMessageFactoryTest {
     void derivesTheSameMessageIdFromTheSameNotificationId() throws Exception {
         NotificationRequest request = Requests.builder("jcom", NoticeKind.INITIAL_NOTICE, "mbx-3").build();
 
-        String first = build(request).message().getMessageID();
-        String again = build(request).message().getMessageID();
-        String other = build(Requests.builder("jcom", NoticeKind.REMINDER, "mbx-3").build()).message().getMessageID();
+        String first = Mails.parsed(build(request)).getMessageID();
+        String again = Mails.parsed(build(request)).getMessageID();
+        String other = Mails.parsed(build(Requests.builder("jcom", NoticeKind.REMINDER, "mbx-3").build())).getMessageID();
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -91,7 +89,7 @@ class NoticeMessageFactoryTest {
         assertThat(mail.recipient().getAddress()).isEqualTo("safe@example-contact.jp");
         assertThat(Recipient.of(request).channel()).isEqualTo(RecipientChannel.CONTACT_ADDRESS);
         assertThat(Recipient.of(request).hadContactAddress()).isTrue();
-        assertThat(mail.message().getAllRecipients()).extracting(Object::toString).containsExactly("safe@example-contact.jp");
+        assertThat(Mails.parsed(mail).getAllRecipients()).extracting(Object::toString).containsExactly("safe@example-contact.jp");
     }
 
     @Test
@@ -107,10 +105,12 @@ class NoticeMessageFactoryTest {
     void addsAnHtmlAlternativeWhenTheTemplateHasOne() throws Exception {
         OutgoingMail mail = build(Requests.builder("stnet", NoticeKind.INITIAL_NOTICE, "mbx-6").build());
 
-        MimeMultipart alternative = (MimeMultipart) mail.message().getContent();
-        assertThat(mail.message().getContentType()).startsWith("multipart/alternative");
+        MimeMultipart alternative = (MimeMultipart) Mails.parsed(mail).getContent();
+        assertThat(Mails.parsed(mail).getContentType()).startsWith("multipart/alternative");
         assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("UTF-8");
         assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) alternative.getBodyPart(0).getContent()).contains("Pikara Hikari");
+        assertThat((String) alternative.getBodyPart(1).getContent()).contains("Pikara Hikari").contains("<");
     }
 
     @Test

@@ -20,8 +20,7 @@ class SmtpMailTransportTest {
     void deliversANoticeToGreenMailWithItsJapaneseSubjectIntact() throws Exception {
         try (SmtpMailTransport transport = new SmtpMailTransport(
                 SmtpSettings.plain("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), 2))) {
-            SendResult result = transport.send(Mails.notice(transport.session(),
-                    Requests.initial("ctc", "mbx-1", "hanako@commufa.jp")));
+            SendResult result = transport.send(Mails.notice(Requests.initial("ctc", "mbx-1", "hanako@commufa.jp")));
 
             assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.ACCEPTED);
             assertThat(result.code()).isEqualTo(250);
@@ -36,7 +35,7 @@ class SmtpMailTransportTest {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer();
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2))) {
             for (int i = 0; i < 20; i++) {
-                transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "mbx-" + i, "u" + i + "@zaq.ne.jp")));
+                transport.send(Mails.notice(Requests.initial("jcom", "mbx-" + i, "u" + i + "@zaq.ne.jp")));
             }
 
             assertThat(relay.messages()).hasSize(20);
@@ -48,7 +47,7 @@ class SmtpMailTransportTest {
     void reportsAPermanentRejectionWithItsCodeAndText() throws Exception {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer().script("gone@zaq.ne.jp", "550 5.1.1 user unknown");
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
-            SendResult result = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "gone@zaq.ne.jp")));
+            SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "gone@zaq.ne.jp")));
 
             assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.PERMANENT);
             assertThat(result.code()).isEqualTo(550);
@@ -60,8 +59,8 @@ class SmtpMailTransportTest {
     void reportsATemporaryRejectionAndAcceptsTheRetryOnTheSamePool() throws Exception {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer().script("busy@zaq.ne.jp", "451 4.7.1 try again later");
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
-            SendResult first = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "busy@zaq.ne.jp")));
-            SendResult retry = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "busy@zaq.ne.jp")));
+            SendResult first = transport.send(Mails.notice(Requests.initial("jcom", "m", "busy@zaq.ne.jp")));
+            SendResult retry = transport.send(Mails.notice(Requests.initial("jcom", "m", "busy@zaq.ne.jp")));
 
             assertThat(ReplyClass.of(first)).isEqualTo(ReplyClass.TRANSIENT);
             assertThat(first.code()).isEqualTo(451);
@@ -74,8 +73,8 @@ class SmtpMailTransportTest {
     void recognisesA421AsARequestToSlowDownAndReconnects() throws Exception {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer().script("x@zaq.ne.jp", "421 4.7.0 too many messages");
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
-            SendResult first = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "x@zaq.ne.jp")));
-            SendResult retry = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "x@zaq.ne.jp")));
+            SendResult first = transport.send(Mails.notice(Requests.initial("jcom", "m", "x@zaq.ne.jp")));
+            SendResult retry = transport.send(Mails.notice(Requests.initial("jcom", "m", "x@zaq.ne.jp")));
 
             assertThat(ReplyClass.asksToSlowDown(first)).isTrue();
             assertThat(ReplyClass.of(first)).isEqualTo(ReplyClass.TRANSIENT);
@@ -91,7 +90,7 @@ class SmtpMailTransportTest {
             closedPort = gone.port();
         }
         try (SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", closedPort, 1))) {
-            SendResult result = transport.send(Mails.notice(transport.session(), Requests.initial("jcom", "m", "a@zaq.ne.jp")));
+            SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "a@zaq.ne.jp")));
 
             assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.TRANSIENT);
             assertThat(result.code()).isNull();

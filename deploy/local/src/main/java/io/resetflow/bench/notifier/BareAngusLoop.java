@@ -1,15 +1,13 @@
 package io.resetflow.bench.notifier;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -21,7 +19,10 @@ import java.util.concurrent.Future;
 
 /**
  * The reference: jakarta.mail (Angus) alone, each thread sending pre-built messages over one
- * connection it keeps open; nothing but the library's own work per mail.
+ * connection it keeps open; nothing but the library's own work per mail. The messages are the
+ * notifier's own notices for the same requests (same size, same MIME structure), built before the
+ * clock starts and held as jakarta.mail keeps a finished message: parsed headers and the encoded body,
+ * written back as they are.
  */
 final class BareAngusLoop {
 
@@ -33,23 +34,16 @@ final class BareAngusLoop {
         this.messages = messages;
     }
 
-    /** Builds the messages up front: about {@code messageBytes} each, text/plain. */
-    static BareAngusLoop prepare(int port, int mails, int messageBytes) throws MessagingException {
+    /** Builds the notices of the first {@code mails} measured requests up front. */
+    static BareAngusLoop prepare(int port, int mails, BenchNotices notices) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", SmtpSink.HOST);
         properties.put("mail.smtp.port", Integer.toString(port));
         properties.put("mail.smtp.quitwait", "false");
         Session session = Session.getInstance(properties);
-        String body = body(messageBytes);
         List<MimeMessage> messages = new ArrayList<>(mails);
         for (int i = 0; i < mails; i++) {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress("security@sender.example"));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress("user" + i + "@recipient.example"));
-            message.setSubject("Reference message " + i);
-            message.setText(body, StandardCharsets.US_ASCII.name());
-            message.saveChanges();
-            messages.add(message);
+            messages.add(new MimeMessage(session, new ByteArrayInputStream(notices.notice(i).content())));
         }
         return new BareAngusLoop(session, messages);
     }
@@ -99,16 +93,6 @@ final class BareAngusLoop {
             share.add(messages.get(i));
         }
         return share;
-    }
-
-    private static String body(int messageBytes) {
-        String line = "This is a reference notice line of the ResetFlow notifier benchmark.....\r\n";
-        StringBuilder text = new StringBuilder();
-        // Headers take about 300 bytes.
-        while (text.length() + line.length() < messageBytes - 300) {
-            text.append(line);
-        }
-        return text.toString();
     }
 
     static int wireSize(MimeMessage message) {
