@@ -8,16 +8,21 @@ import jakarta.mail.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends over a fixed pool of SMTP connections to one relay. A connection is opened on first use and
- * kept for the next mails; it is dropped after a transient failure (the relay may have closed it) or
- * when it sat idle too long, and reopened by the next mail.
+ * Sends over a fixed pool of SMTP connections to one relay, each driven by its own thread that takes
+ * the next prepared mail from a queue: a connection goes from one mail to the next without waiting
+ * for the preparing thread to be scheduled again, which on a busy machine would leave it idle (so
+ * even a light load soon has every connection of the pool open, as many as configured). A
+ * connection is opened on first use and kept for the next mails; it is dropped after a transient
+ * failure (the relay may have closed it) or when it sat idle too long, and reopened by the next mail.
  */
 public final class SmtpMailTransport implements MailTransport {
 
@@ -25,18 +30,21 @@ public final class SmtpMailTransport implements MailTransport {
 
     private final SmtpSettings settings;
     private final Session session;
-    /** Last in, first out: a light load keeps using one warm connection and leaves the others closed. */
-    private final BlockingDeque<PooledConnection> idle;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final List<PooledConnection> all = new ArrayList<>();
+    private final List<Thread> senders = new ArrayList<>();
+    private volatile boolean closed;
 
     public SmtpMailTransport(SmtpSettings settings) {
         this.settings = settings;
         this.session = Session.getInstance(sessionProperties(settings));
-        this.idle = new LinkedBlockingDeque<>(settings.connections());
         for (int i = 0; i < settings.connections(); i++) {
             PooledConnection connection = new PooledConnection(newTransport());
             all.add(connection);
-            idle.addFirst(connection);
+            Thread sender = new Thread(() -> drive(connection), "smtp-" + settings.host() + "-" + i);
+            sender.setDaemon(true);
+            senders.add(sender);
+            sender.start();
         }
     }
 
@@ -44,25 +52,71 @@ public final class SmtpMailTransport implements MailTransport {
         return settings;
     }
 
+    /**
+     * Waits for the mail's turn on a connection. An interrupted caller withdraws its mail if no
+     * connection has taken it yet; once taken, the mail is on the wire and its reply is awaited,
+     * so a mail reported as not sent never went out.
+     */
     @Override
     public SendResult send(OutgoingMail mail) {
-        PooledConnection connection;
-        try {
-            connection = idle.takeFirst();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendResult.noReply("interrupted before sending");
+        Job job = new Job(mail, new CompletableFuture<>());
+        if (closed) {
+            return SendResult.noReply("transport closed before sending");
+        }
+        queue.add(job);
+        if (closed && queue.remove(job)) {
+            return SendResult.noReply("transport closed before sending");
         }
         try {
-            return connection.send(mail);
-        } finally {
-            idle.addFirst(connection);
+            return job.result().get();
+        } catch (InterruptedException e) {
+            if (queue.remove(job)) {
+                Thread.currentThread().interrupt();
+                return SendResult.noReply("interrupted before sending");
+            }
+            SendResult result = job.result().join();
+            Thread.currentThread().interrupt();
+            return result;
+        } catch (ExecutionException e) {
+            return SendResult.noReply(SmtpFailures.describe(e.getCause()));
         }
     }
 
     @Override
     public void close() {
+        closed = true;
+        senders.forEach(Thread::interrupt);
+        for (Thread sender : senders) {
+            try {
+                sender.join(settings.timeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Job left = queue.poll(); left != null; left = queue.poll()) {
+            left.result().complete(SendResult.noReply("transport closed before sending"));
+        }
         all.forEach(PooledConnection::close);
+    }
+
+    private void drive(PooledConnection connection) {
+        while (!closed) {
+            Job job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                job.result().complete(connection.send(job.mail()));
+            } catch (RuntimeException e) {
+                job.result().completeExceptionally(e);
+            }
+        }
+    }
+
+    private record Job(OutgoingMail mail, CompletableFuture<SendResult> result) {
     }
 
     private SMTPTransport newTransport() {
