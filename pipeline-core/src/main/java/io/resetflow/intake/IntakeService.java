@@ -9,6 +9,7 @@ import io.resetflow.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,9 @@ public final class IntakeService implements AutoCloseable {
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
         Topology topology = IntakeTopology.build(config, serdes,
                 new MeteredDuplicateCounter(registry, config.tenants().ids()));
-        runner = new StreamsRunner(topology,
-                IntakeStreamsTuning.applyTo(StreamsSettings.withThroughputTuning(
-                        StreamsSettings.of(config, config.applicationId()))), registry);
+        Properties tuned = IntakeStreamsTuning.applyTo(StreamsSettings.withThroughputTuning(
+                StreamsSettings.of(config, config.applicationId())));
+        runner = new StreamsRunner(topology, StreamsSettings.withDeploymentSettings(tuned, config), registry);
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, runner::isRunning).start();
         runner.start();
         LOG.info("Intake started; /health and /metrics on port {}", ops.port());

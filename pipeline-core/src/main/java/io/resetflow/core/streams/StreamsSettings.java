@@ -58,6 +58,15 @@ public final class StreamsSettings {
         return props;
     }
 
+    /**
+     * Puts the deployment's own {@code kafka.*} settings back on top, after the tuning an application
+     * applied: an operator who sets, say, {@code kafka.commit.interval.ms} gets that value.
+     */
+    public static Properties withDeploymentSettings(Properties props, CommonConfig config) {
+        props.putAll(config.kafkaClientProperties());
+        return props;
+    }
+
     /** Routes undecodable, failing and unserializable records to the topic, as DeadLetter records. */
     public static Properties withDeadLetters(Properties props, String deadLetterTopic) {
         props.put(DeadLetters.TOPIC_CONFIG, deadLetterTopic);

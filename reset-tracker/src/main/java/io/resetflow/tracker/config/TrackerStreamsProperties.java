@@ -34,7 +34,6 @@ public final class TrackerStreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, TASK_IDLE_DISABLED);
         props.put(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
-        props.putAll(config.kafkaClientProperties());
-        return props;
+        return StreamsSettings.withDeploymentSettings(props, config);
     }
 }
