@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -88,30 +87,12 @@ class RestoringStoreQueryTest {
     }
 
     private static TrackerConfig config(String stateDir) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(TrackerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        values.put(TrackerConfig.SCHEMA_REGISTRY_URL, registry.url());
-        values.put(TrackerConfig.MAILBOX_ID_SECRET, SECRET);
-        values.put(TrackerConfig.TENANTS_FILE, resource("/it-tenants.yaml"));
-        values.put(TrackerConfig.TOPIC_PARTITIONS, 1);
-        values.put(TrackerConfig.STATE_DIR, dir.resolve(stateDir).toString());
-        values.put(TrackerConfig.HTTP_PORT, 0);
-        values.put(TrackerConfig.CAMPAIGN_START, "2025-06-01T00:00:00Z");
-        values.put("kafka.commit.interval.ms", 100);
-        return new TrackerConfig(values);
+        return TrackerOnBroker.config(broker, registry, SECRET, 1, dir.resolve(stateDir));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {registry, broker}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // Closing the rest matters more than this one's failure.
-            }
-        }
+        TrackerOnBroker.closeAll(registry, broker);
     }
 
     @Test
@@ -172,13 +153,6 @@ class RestoringStoreQueryTest {
         }
     }
 
-    private static String resource(String name) {
-        try {
-            return Path.of(RestoringStoreQueryTest.class.getResource(name).toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static HttpResponse<String> get(TrackerService instance, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort() + path)).GET()

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,38 +90,12 @@ class TwoInstanceQueryTest {
     }
 
     private static TrackerConfig config(String instance) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(TrackerConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        values.put(TrackerConfig.SCHEMA_REGISTRY_URL, registry.url());
-        values.put(TrackerConfig.MAILBOX_ID_SECRET, SECRET);
-        values.put(TrackerConfig.TENANTS_FILE, resource("/it-tenants.yaml"));
-        values.put(TrackerConfig.TOPIC_PARTITIONS, 4);
-        values.put(TrackerConfig.STATE_DIR, dir.resolve(instance).toString());
-        values.put(TrackerConfig.HTTP_PORT, 0);
-        values.put(TrackerConfig.CAMPAIGN_START, "2025-06-01T00:00:00Z");
-        values.put("kafka.commit.interval.ms", 100);
-        return new TrackerConfig(values);
-    }
-
-    private static String resource(String name) {
-        try {
-            return Path.of(TwoInstanceQueryTest.class.getResource(name).toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrackerOnBroker.config(broker, registry, SECRET, 4, dir.resolve(instance));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {second, first, registry, broker}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                // Closing the rest matters more than this one's failure.
-            }
-        }
+        TrackerOnBroker.closeAll(second, first, registry, broker);
     }
 
     @Test
