@@ -8,7 +8,6 @@ import io.resetflow.core.topic.TopicPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +31,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Creates the missing shared, per-tenant and dead-letter topics.")
 public final class TopicsCreateCommand implements Callable<Integer> {
-
-    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -67,7 +64,6 @@ public final class TopicsCreateCommand implements Callable<Integer> {
             deadLetterApplications.forEach(app -> topics.add(plan.deadLetterTopic(app)));
             try (Admin admin = Admin.create(kafka.clientProperties())) {
                 List<String> created = TopicCreator.createMissing(admin, topics);
-                PartitionLeaders.await(admin, created, LEADER_TIMEOUT);
                 out.printf("%d topics created, %d already present (%d partitions, replication %d)%n", created.size(),
                         topics.size() - created.size(), plan.partitions(), plan.replicationFactor());
                 created.forEach(name -> out.println("  created " + name));

@@ -1,5 +1,6 @@
 package io.resetflow.core.topic;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics that do not exist yet; existing topics are left as they are, including one
- * another client created between the listing and the creation.
+ * another client created between the listing and the creation. Returns once every partition it
+ * created is served, so a producer can start on them straight away.
  */
 public final class TopicCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+    private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(60);
 
     private TopicCreator() {
     }
@@ -35,8 +38,10 @@ public final class TopicCreator {
                     }
                 }
             }
+            List<String> created = missing.stream().map(NewTopic::name).toList();
+            PartitionLeaders.await(admin, created, SERVED_TIMEOUT);
             LOG.info("Topics: {} created, {} already present", missing.size(), topics.size() - missing.size());
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -88,17 +88,11 @@ final class InputProducer {
         return new Resets(events, (System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * Like the import: acks=all, idempotent, lz4, 256 KiB batches; but one request in flight: the
-     * topics were created a moment before, and a first batch refused with NOT_LEADER_OR_FOLLOWER while
-     * later ones were already appended left the idempotent producer retrying an out-of-order
-     * sequence for ever.
-     */
+    /** Like the import: acks=all, idempotent, lz4, 256 KiB batches. */
     private Map<String, Object> settings() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     }
 
     private static void throwIfFailed(AtomicReference<Exception> failure) {

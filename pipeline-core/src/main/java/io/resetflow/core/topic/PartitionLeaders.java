@@ -1,4 +1,4 @@
-package io.resetflow.intake;
+package io.resetflow.core.topic;
 
 import java.time.Duration;
 import java.util.Collection;
