@@ -29,6 +29,9 @@ import io.resetflow.notifier.render.TemplateSource;
 import io.resetflow.notifier.send.MailTransport;
 import io.resetflow.notifier.send.TenantTransports;
 import io.resetflow.serde.AvroSerdes;
+import io.resetflow.serde.AvroSerializer;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import jakarta.mail.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +53,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -154,10 +158,13 @@ public final class NotifierService implements AutoCloseable {
         NotifierLoop.Topics topics = new NotifierLoop.Topics(config.topicNames().notifyRequests(),
                 config.topicNames().notifyOutcomes(), config.ledgerTopic(), config.topicNames().deadLetter(APPLICATION),
                 APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
-                serdes.value(DeliveryOutcome.class).serializer(), serdes.value(DeadLetter.class).serializer());
+                outputSerializer(DeliveryOutcome.class, DeliveryOutcome.getClassSchema(),
+                        config.topicNames().notifyOutcomes(), config.ledgerTopic()),
+                outputSerializer(DeadLetter.class, DeadLetter.getClassSchema(), config.topicNames().deadLetter(APPLICATION)));
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
                 clock, config.maxPending(), config.commitInterval());
         loopThread = new Thread(loop, "notifier-loop");
+        awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
         loopThread.start();
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)
                 .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits))
@@ -211,6 +218,30 @@ public final class NotifierService implements AutoCloseable {
         closeQuietly(ledger);
         closeQuietly(ownedTransports);
         LOG.info("Notifier stopped");
+    }
+
+    /**
+     * A serializer whose schemas are registered before the first request is read: an outcome must be
+     * writable the moment its mail is sent, not after a first registry round trip (which could take
+     * a second, during which a crash would re-send every mail of that second).
+     */
+    private <T extends SpecificRecord> Serializer<T> outputSerializer(Class<T> type, Schema schema, String... topics) {
+        AvroSerializer<T> serializer = serdes.value(type).serializer();
+        for (String topic : topics) {
+            serializer.prepare(topic, schema);
+        }
+        return serializer;
+    }
+
+    /**
+     * Fetches the partitions of every topic the loop writes before it reads the first request: the
+     * producer otherwise learns of a just-created topic on its first write, retrying with a backoff that
+     * grows to a second, and a mail sent in that time has no outcome anyone could commit.
+     */
+    private void awaitProducerMetadata(String... outputTopics) {
+        for (String topic : outputTopics) {
+            producer.partitionsFor(topic);
+        }
     }
 
     private void createTopics() {

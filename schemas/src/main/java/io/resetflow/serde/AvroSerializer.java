@@ -78,6 +78,18 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         }
     }
 
+    /**
+     * Registers (or looks up) the schema for the topic now, so that the first record written there does
+     * not wait on the registry, and a registry that is down or refuses the schema fails a start-up
+     * instead of a write that follows a side effect (a mail sent whose outcome cannot be written).
+     */
+    public void prepare(String topic, Schema schema) {
+        if (registry == null) {
+            throw new SerializationException("AvroSerializer is not configured: set schema.registry.url");
+        }
+        idFor(topic, schema);
+    }
+
     private int idFor(String topic, Schema schema) {
         String subject = WireFormat.subject(topic, isKey);
         int id = autoRegister

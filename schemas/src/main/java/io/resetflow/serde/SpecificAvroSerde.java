@@ -4,7 +4,6 @@ import io.resetflow.registry.SchemaRegistryClient;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.avro.specific.SpecificRecord;
 
 /** A Kafka Serde for one generated Avro class on Confluent's wire format. */
@@ -32,7 +31,7 @@ public final class SpecificAvroSerde<T extends SpecificRecord> implements Serde<
     }
 
     @Override
-    public Serializer<T> serializer() {
+    public AvroSerializer<T> serializer() {
         return serializer;
     }
 

@@ -31,6 +31,26 @@ class AvroSerdeTest {
     }
 
     @Test
+    void preparingATopicRegistersItsSchemaBeforeTheFirstRecord() {
+        serde.configure(Map.of(), false);
+
+        serde.serializer().prepare("breach.affected-accounts", BreachRow.getClassSchema());
+
+        int id = registry.idOf("breach.affected-accounts-value", BreachRow.getClassSchema()).orElseThrow();
+        byte[] bytes = serde.serializer().serialize("breach.affected-accounts", row());
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
+    }
+
+    @Test
+    void preparingATopicFailsWhenTheSchemaIsNotRegisteredAndMayNotBe() {
+        serde.configure(Map.of("auto.register.schemas", "false"), false);
+
+        assertThatThrownBy(() -> serde.serializer().prepare("breach.affected-accounts", BreachRow.getClassSchema()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not registered");
+    }
+
+    @Test
     void framesRecordsLikeConfluentWithMagicByteAndSchemaId() {
         serde.configure(Map.of(), false);
 
