@@ -9,28 +9,30 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the MIME message of a notice: From/Reply-To of the tenant, the chosen recipient, an RFC 2047
- * UTF-8 subject, a UTF-8 text/plain part always and an HTML alternative when the template has one.
+ * UTF-8 subject ({@link EncodedSubjects}), a UTF-8 text/plain part always and an HTML alternative when the template has one.
  * Every header value passes {@link HeaderText}, so none can carry a line break. The message is encoded
  * to its wire bytes once, here, and signed over those bytes.
  */
 public final class NoticeMessageFactory {
 
-    private static final String UTF_8 = StandardCharsets.UTF_8.name();
     /** A notice with its HTML part encodes to about 6 KB. */
     private static final int ENCODED_SIZE_HINT = 8 * 1024;
 
     private final Session session;
     private final Clock clock;
     private final MessageSigner signer;
+    private final Map<String, TenantSender> senders = new ConcurrentHashMap<>();
+    private final EncodedSubjects subjects = new EncodedSubjects();
 
     public NoticeMessageFactory(Session session, Clock clock, MessageSigner signer) {
         this.session = session;
@@ -39,19 +41,16 @@ public final class NoticeMessageFactory {
     }
 
     public OutgoingMail build(NotificationRequest request, Tenant tenant, RenderedNotice notice, Recipient recipient) {
-        InternetAddress from = MailAddresses.parse("From", tenant.mail().from());
-        InternetAddress replyTo = MailAddresses.parse("Reply-To", tenant.mail().replyTo() == null
-                ? tenant.mail().from() : tenant.mail().replyTo());
+        TenantSender sender = senders.computeIfAbsent(tenant.id(), id -> TenantSender.of(tenant));
         InternetAddress to = MailAddresses.parse("recipient", recipient.address());
         String subject = HeaderText.require("Subject", notice.subject());
-        String messageId = MessageIds.of(request.getNotificationId(), MailAddresses.domainOf(from));
+        String messageId = MessageIds.of(request.getNotificationId(), sender.messageIdDomain());
         try {
             NoticeMessage message = new NoticeMessage(session, messageId);
-            message.setFrom(from);
-            message.setReplyTo(new InternetAddress[] {replyTo});
+            message.setFrom(sender.from());
+            message.setReplyTo(new InternetAddress[] {sender.replyTo()});
             message.setRecipient(Message.RecipientType.TO, to);
-            // B encoding, as Japanese mail readers expect; folded at 76 characters per RFC 2047.
-            message.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(subject, UTF_8, "B")));
+            message.setHeader("Subject", subjects.of(subject));
             message.setSentDate(Date.from(clock.instant()));
             message.setHeader("Auto-Submitted", "auto-generated");
             if (notice.html().isPresent()) {
@@ -63,7 +62,7 @@ public final class NoticeMessageFactory {
                 message.setEncodedText("plain", notice.text());
             }
             message.saveChanges();
-            return new OutgoingMail(tenant.id(), messageId, from, to, signer.sign(tenant.id(), encode(message)));
+            return new OutgoingMail(tenant.id(), messageId, sender.from(), to, signer.sign(tenant.id(), encode(message)));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot build notice " + request.getNotificationId() + ": " + e.getMessage(), e);
         }
