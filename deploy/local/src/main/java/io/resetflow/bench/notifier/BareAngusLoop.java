@@ -53,6 +53,11 @@ final class BareAngusLoop {
         return wireSize(messages.get(0));
     }
 
+    /** Sends every message once, untimed, so the timed rows run compiled code as the notifier rows do. */
+    void warmUp(int connections) throws InterruptedException, ExecutionException {
+        send(connections);
+    }
+
     Throughput send(int connections) throws InterruptedException, ExecutionException {
         ExecutorService threads = Executors.newFixedThreadPool(connections);
         try {

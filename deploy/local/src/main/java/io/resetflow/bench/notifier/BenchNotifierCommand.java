@@ -35,6 +35,8 @@ public final class BenchNotifierCommand implements Callable<Integer> {
      * signing path (the first DKIM row otherwise ran a fifth slower than the same row run later).
      */
     static final int SIGNING_WARM_UP_NOTICES = 5_000;
+    /** Mails of the untimed notifier run before the rows ({@link NotifierRun#warmUpJvm}). */
+    static final int JVM_WARM_UP_MAILS = 100_000;
 
     @Option(names = "--mails", defaultValue = "20000", description = "Mails per row (default ${DEFAULT-VALUE}).")
     int mails;
@@ -50,7 +52,11 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             description = "Requests produced but not yet answered by an outcome, at most (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--warm-up", defaultValue = "2000", description = "Untimed mails before each notifier row (default ${DEFAULT-VALUE}).")
+    /**
+     * HotSpot compiles a method with C2 only after some ten thousand calls: with 2,000 warm-up mails the
+     * first notifier rows were timed while the compiler threads took a third of the two cores.
+     */
+    @Option(names = "--warm-up", defaultValue = "20000", description = "Untimed mails before each notifier row (default ${DEFAULT-VALUE}).")
     int warmUp;
 
     @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
@@ -83,6 +89,8 @@ public final class BenchNotifierCommand implements Callable<Integer> {
                 }
             }
             BareAngusLoop bare = BareAngusLoop.prepare(sink.port(), mails, BenchNotices.unsigned(tenants, middayTokyo));
+            bare.warmUp(connections.get(connections.size() - 1));
+            sink.clear();
             for (int c : connections) {
                 table.add(ResultTable.BARE_LOOP, c, bare.send(c));
                 sink.clear();
@@ -96,6 +104,8 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             }
             NotifierRun notifier = new NotifierRun(new NotifierRun.Setup(broker, registry.url(), tenantsFile, work,
                     partitions, sink.port(), dkimKey, middayTokyo, GLOBAL_RATE_PER_SECOND, window, warmUp));
+            notifier.warmUpJvm(JVM_WARM_UP_MAILS, connections.get(connections.size() - 1));
+            sink.clear();
             for (boolean dkim : List.of(false, true)) {
                 for (int c : connections) {
                     table.add(dkim ? ResultTable.NOTIFIER_DKIM : ResultTable.NOTIFIER_PLAIN, c, notifier.run(mails, c, dkim));
@@ -113,8 +123,9 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             out.printf("  pacing: per tenant %,.0f mails/s and %,d a day, global %,.0f mails/s; clock set to %s %s "
                             + "(outside quiet hours)%n", BenchTenants.RATE_PER_SECOND, BenchTenants.DAILY_CAP,
                     GLOBAL_RATE_PER_SECOND, LocalTime.NOON, TOKYO);
-            out.printf("  before the notifier rows: %,d notices built and DKIM-signed untimed (compiles the signing path)%n",
-                    SIGNING_WARM_UP_NOTICES);
+            out.printf("  bare loop rows: every message sent once untimed first; before the notifier rows: %,d notices "
+                    + "built and DKIM-signed untimed (compiles the signing path), then an untimed notifier run of %,d "
+                    + "mails (compiles the broker's transaction path)%n", SIGNING_WARM_UP_NOTICES, JVM_WARM_UP_MAILS);
             out.printf("  notifier rows: %,d warm-up mails first; at most %,d requests awaiting an outcome; mails/s from "
                     + "first request produced to last outcome consumed; latency from request to outcome record timestamp%n",
                     warmUp, window);
