@@ -163,8 +163,8 @@ public final class NotifierService implements AutoCloseable {
                 outputSerializer(DeadLetter.class, DeadLetter.getClassSchema(), config.topicNames().deadLetter(APPLICATION)));
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
                 clock, config.maxPending(), config.commitInterval());
-        loopThread = new Thread(loop, "notifier-loop");
         awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
+        loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)
                 .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits))

@@ -4,12 +4,12 @@ import io.resetflow.breachfile.ExpectedCounts;
 import io.resetflow.breachfile.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.core.config.CommonConfig;
-import io.resetflow.core.topic.TopicNames;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.intake.IntakeConfig;
 import io.resetflow.intake.IntakeService;
 import io.resetflow.intake.TopicsCreateCommand;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,33 +56,30 @@ public final class BenchIntakeCommand implements Callable<Integer> {
             String bootstrap = broker.bootstrapServers();
             Path file = work.resolve("breach.csv.gz");
             long t0 = System.nanoTime();
-            check(new GenerateCommand(), "--mailboxes", Long.toString(mailboxes), "--seed", "1", "--out", file.toString());
+            ExpectedCounts expected = generate(file, mailboxes, 1);
             double generateSeconds = seconds(t0);
-            ExpectedCounts expected = ExpectedCounts.read(ExpectedCounts.sidecarOf(file));
-            check(new TopicsCreateCommand(), "--bootstrap-server", bootstrap, "--partitions", Integer.toString(partitions));
+            createTopics(work, bootstrap, "");
 
             double warmUpSeconds = warmUpJvm(work, bootstrap, registry.url());
 
-            IntakeConfig intakeConfig = new IntakeConfig(Map.of(
-                    CommonConfig.BOOTSTRAP_SERVERS, bootstrap, CommonConfig.SCHEMA_REGISTRY_URL, registry.url(),
-                    CommonConfig.STATE_DIR, work.resolve("state").toString(),
-                    CommonConfig.TOPIC_PARTITIONS, partitions));
+            IntakeConfig intakeConfig = intakeConfig(bootstrap, registry.url(), work.resolve("state"), "",
+                    IntakeConfig.DEFAULT_APPLICATION_ID);
             double importSeconds;
             double intakeSeconds;
             double endToEnd;
             if (overlap) {
                 long start = System.nanoTime();
                 try (IntakeService intake = new IntakeService(intakeConfig).start()) {
-                    importSeconds = importFile(file, bootstrap, registry.url());
-                    awaitAccepted(bootstrap, expected);
+                    importSeconds = importFile(file, bootstrap, registry.url(), "bench", "");
+                    awaitAccepted(bootstrap, intakeConfig, expected);
                     intakeSeconds = seconds(start);
                 }
                 endToEnd = intakeSeconds;
             } else {
-                importSeconds = importFile(file, bootstrap, registry.url());
+                importSeconds = importFile(file, bootstrap, registry.url(), "bench", "");
                 long intakeStart = System.nanoTime();
                 try (IntakeService intake = new IntakeService(intakeConfig).start()) {
-                    awaitAccepted(bootstrap, expected);
+                    awaitAccepted(bootstrap, intakeConfig, expected);
                     intakeSeconds = seconds(intakeStart);
                 }
                 endToEnd = importSeconds + intakeSeconds;
@@ -132,34 +129,49 @@ public final class BenchIntakeCommand implements Callable<Integer> {
     private double warmUpJvm(Path work, String bootstrap, String registryUrl) throws Exception {
         long start = System.nanoTime();
         Path file = work.resolve("warm-up.csv.gz");
-        check(new GenerateCommand(), "--mailboxes", Long.toString(WARM_UP_MAILBOXES), "--seed", "2", "--out", file.toString());
-        ExpectedCounts expected = ExpectedCounts.read(ExpectedCounts.sidecarOf(file));
-        Path topicsConfig = work.resolve("warm-up-topics.properties");
-        Files.writeString(topicsConfig, CommonConfig.TOPIC_PREFIX + "=" + WARM_UP_PREFIX + "\n");
-        check(new TopicsCreateCommand(), "--bootstrap-server", bootstrap, "--partitions", Integer.toString(partitions),
-                "--config", topicsConfig.toString());
-        IntakeConfig config = new IntakeConfig(Map.of(
-                CommonConfig.BOOTSTRAP_SERVERS, bootstrap, CommonConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                CommonConfig.STATE_DIR, work.resolve("warm-up-state").toString(),
-                CommonConfig.TOPIC_PARTITIONS, partitions, CommonConfig.TOPIC_PREFIX, WARM_UP_PREFIX,
-                IntakeConfig.APPLICATION_ID, "bench-intake-warm-up"));
+        ExpectedCounts expected = generate(file, WARM_UP_MAILBOXES, 2);
+        createTopics(work, bootstrap, WARM_UP_PREFIX);
+        IntakeConfig config = intakeConfig(bootstrap, registryUrl, work.resolve("warm-up-state"), WARM_UP_PREFIX,
+                "bench-intake-warm-up");
         try (IntakeService intake = new IntakeService(config).start()) {
-            check(new ImportCommand(), "--file", file.toString(), "--bootstrap-server", bootstrap,
-                    "--schema-registry", registryUrl, "--import-id", "warm-up", "--topic-prefix", WARM_UP_PREFIX);
-            RawKafka.awaitCommittedRecords(bootstrap, List.of(config.topicNames().remediationIntake()), expected.accepted());
+            importFile(file, bootstrap, registryUrl, "warm-up", WARM_UP_PREFIX);
+            awaitAccepted(bootstrap, config, expected);
         }
         return seconds(start);
     }
 
-    private static double importFile(Path file, String bootstrap, String registryUrl) {
+    private static ExpectedCounts generate(Path file, long mailboxes, int seed) throws IOException {
+        check(new GenerateCommand(), "--mailboxes", Long.toString(mailboxes), "--seed", Integer.toString(seed),
+                "--out", file.toString());
+        return ExpectedCounts.read(ExpectedCounts.sidecarOf(file));
+    }
+
+    /** The shared and per-tenant topics, the shared ones under the given prefix. */
+    private void createTopics(Path work, String bootstrap, String topicPrefix) throws IOException {
+        Path topicsConfig = work.resolve("topics" + topicPrefix + "properties");
+        Files.writeString(topicsConfig, CommonConfig.TOPIC_PREFIX + "=" + topicPrefix + "\n");
+        check(new TopicsCreateCommand(), "--bootstrap-server", bootstrap, "--partitions", Integer.toString(partitions),
+                "--config", topicsConfig.toString());
+    }
+
+    private IntakeConfig intakeConfig(String bootstrap, String registryUrl, Path stateDir, String topicPrefix,
+                                      String applicationId) {
+        return new IntakeConfig(Map.of(
+                CommonConfig.BOOTSTRAP_SERVERS, bootstrap, CommonConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                CommonConfig.STATE_DIR, stateDir.toString(), CommonConfig.TOPIC_PARTITIONS, partitions,
+                CommonConfig.TOPIC_PREFIX, topicPrefix, IntakeConfig.APPLICATION_ID, applicationId));
+    }
+
+    private static double importFile(Path file, String bootstrap, String registryUrl, String importId,
+                                     String topicPrefix) {
         long start = System.nanoTime();
         check(new ImportCommand(), "--file", file.toString(), "--bootstrap-server", bootstrap,
-                "--schema-registry", registryUrl, "--import-id", "bench");
+                "--schema-registry", registryUrl, "--import-id", importId, "--topic-prefix", topicPrefix);
         return seconds(start);
     }
 
-    private static void awaitAccepted(String bootstrap, ExpectedCounts expected) {
-        RawKafka.awaitCommittedRecords(bootstrap, List.of(TopicNames.DEFAULT.remediationIntake()), expected.accepted());
+    private static void awaitAccepted(String bootstrap, IntakeConfig config, ExpectedCounts expected) {
+        RawKafka.awaitCommittedRecords(bootstrap, List.of(config.topicNames().remediationIntake()), expected.accepted());
     }
 
     private static void check(Object command, String... args) {

@@ -88,8 +88,9 @@ public final class BenchNotifierCommand implements Callable<Integer> {
                     table.add(ResultTable.SMTP_SOURCE, c, source.get().send(mails, c));
                 }
             }
+            int mostConnections = connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
             BareAngusLoop bare = BareAngusLoop.prepare(sink.port(), mails, BenchNotices.unsigned(tenants, middayTokyo));
-            bare.warmUp(connections.get(connections.size() - 1));
+            bare.warmUp(mostConnections);
             sink.clear();
             for (int c : connections) {
                 table.add(ResultTable.BARE_LOOP, c, bare.send(c));
@@ -104,7 +105,7 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             }
             NotifierRun notifier = new NotifierRun(new NotifierRun.Setup(broker, registry.url(), tenantsFile, work,
                     partitions, sink.port(), dkimKey, middayTokyo, GLOBAL_RATE_PER_SECOND, window, warmUp));
-            notifier.warmUpJvm(JVM_WARM_UP_MAILS, connections.get(connections.size() - 1));
+            notifier.warmUpJvm(JVM_WARM_UP_MAILS, mostConnections);
             sink.clear();
             for (boolean dkim : List.of(false, true)) {
                 for (int c : connections) {
