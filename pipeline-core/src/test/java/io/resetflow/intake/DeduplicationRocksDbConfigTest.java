@@ -26,10 +26,24 @@ class DeduplicationRocksDbConfigTest {
     }
 
     @Test
+    void keepsBloomFiltersOnTheLastLevelWhereMostAbsentMailboxesAreLookedFor() {
+        try (Options options = new Options()) {
+            options.setOptimizeFiltersForHits(true); // as Kafka Streams sets it before calling the setter
+
+            config.setConfig(Deduplication.STORE, options, Map.of());
+
+            assertThat(options.optimizeFiltersForHits()).isFalse();
+        }
+    }
+
+    @Test
     void leavesEveryOtherStoreAsKafkaStreamsConfiguresIt() {
         try (Options options = new Options()) {
+            options.setOptimizeFiltersForHits(true);
+
             config.setConfig("another-store", options, Map.of());
 
+            assertThat(options.optimizeFiltersForHits()).isTrue();
             assertThat(options.memtableWholeKeyFiltering()).isFalse();
             assertThat(options.memtablePrefixBloomSizeRatio()).isZero();
         }
