@@ -2,17 +2,13 @@ package io.resetflow.serde;
 
 import io.resetflow.registry.CachingSchemaRegistryClient;
 import io.resetflow.registry.SchemaRegistryClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,10 +25,12 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    /** The id last used per topic: the hot path needs no subject string or cache key per record. */
-    private final Map<String, SchemaId> idsByTopic = new ConcurrentHashMap<>();
+    /** The schema, id and writer last used per topic: the hot path needs no subject string or cache key per record. */
+    private final Map<String, TopicSchema> byTopic = new ConcurrentHashMap<>();
+    /** Stream threads share one serializer; each encodes into a buffer of its own. */
+    private final ThreadLocal<RecordBuffer> buffers = ThreadLocal.withInitial(RecordBuffer::new);
 
-    private record SchemaId(Schema schema, int id) {
+    private record TopicSchema(Schema schema, int id, DatumWriter<Object> writer) {
     }
 
     /** For use by Kafka from configuration ({@code schema.registry.url} and friends). */
@@ -63,17 +61,17 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             throw new SerializationException("AvroSerializer is not configured: set schema.registry.url");
         }
         Schema schema = record.getSchema();
-        SchemaId known = idsByTopic.get(topic);
-        int id = known != null && known.schema() == schema ? known.id() : idFor(topic, schema);
+        TopicSchema known = byTopic.get(topic);
+        TopicSchema target = known != null && known.schema() == schema ? known : resolve(topic, schema);
+        RecordBuffer buffer = buffers.get().reset();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(WireFormat.MAGIC_BYTE);
-            out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, AvroSerializer::writerFor).write(record, encoder);
-            encoder.flush();
-            return out.toByteArray();
+            buffer.write(WireFormat.MAGIC_BYTE);
+            buffer.writeInt(target.id());
+            target.writer().write(record, buffer.encoder());
+            return buffer.toByteArray();
         } catch (IOException | RuntimeException e) {
+            // The encoder may hold part of the failed record; the next record starts on a fresh buffer.
+            buffers.remove();
             throw new SerializationException("Cannot serialize " + schema.getFullName() + " for topic " + topic, e);
         }
     }
@@ -87,18 +85,19 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         if (registry == null) {
             throw new SerializationException("AvroSerializer is not configured: set schema.registry.url");
         }
-        idFor(topic, schema);
+        resolve(topic, schema);
     }
 
-    private int idFor(String topic, Schema schema) {
+    private TopicSchema resolve(String topic, Schema schema) {
         String subject = WireFormat.subject(topic, isKey);
         int id = autoRegister
                 ? registry.register(subject, schema)
                 : registry.idOf(subject, schema).orElseThrow(() -> new SerializationException(
                         "Schema " + schema.getFullName() + " is not registered under subject " + subject
                                 + " and auto.register.schemas is false"));
-        idsByTopic.put(topic, new SchemaId(schema, id));
-        return id;
+        TopicSchema resolved = new TopicSchema(schema, id, writers.computeIfAbsent(schema, AvroSerializer::writerFor));
+        byTopic.put(topic, resolved);
+        return resolved;
     }
 
     @SuppressWarnings("unchecked")

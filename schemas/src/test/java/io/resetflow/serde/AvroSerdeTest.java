@@ -8,7 +8,12 @@ import io.resetflow.avro.SourceReference;
 import io.resetflow.registry.InMemorySchemaRegistryClient;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -68,6 +73,47 @@ class AvroSerdeTest {
         byte[] bytes = serde.serializer().serialize("t", row());
 
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(row());
+    }
+
+    @Test
+    void aRecordThatFailsHalfwayLeavesNothingBehindForTheNextOne() {
+        serde.configure(Map.of(), false);
+        byte[] before = serde.serializer().serialize("t", row());
+        BreachRow broken = row();
+        broken.put("importedAt", null); // the last field: every field before it is encoded when it fails
+
+        assertThatThrownBy(() -> serde.serializer().serialize("t", broken)).isInstanceOf(SerializationException.class);
+
+        assertThat(serde.serializer().serialize("t", row())).isEqualTo(before);
+    }
+
+    @Test
+    void threadsSharingOneSerializerEachGetTheirOwnRecordsBack() throws Exception {
+        serde.configure(Map.of(), false);
+        int threads = 4;
+        int perThread = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> intact = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String prefix = "thread" + t + "-";
+                intact.add(pool.submit(() -> {
+                    int same = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        BreachRow written = row();
+                        written.setAddress(prefix + i + "@biglobe.ne.jp");
+                        byte[] bytes = serde.serializer().serialize("t", written);
+                        same += serde.deserializer().deserialize("t", bytes).equals(written) ? 1 : 0;
+                    }
+                    return same;
+                }));
+            }
+            for (Future<Integer> result : intact) {
+                assertThat(result.get()).isEqualTo(perThread);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
