@@ -4,8 +4,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * What intake needs beyond the shared throughput settings: a memtable bloom filter for the
- * de-duplication store ({@link DeduplicationRocksDbConfig}), and tasks that never idle waiting for the
+ * What intake needs beyond the shared throughput settings: bloom filters for a store whose lookups
+ * nearly all miss ({@link DeduplicationRocksDbConfig}), and tasks that never idle waiting for the
  * repartition topic. It carries only rows another producer wrote without their partition key and
  * is mostly empty; rows from the two inputs have no time order to keep, so waiting on it would
  * only stall the common path.

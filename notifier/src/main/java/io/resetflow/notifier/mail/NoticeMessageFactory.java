@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds the MIME message of a notice: From/Reply-To of the tenant, the chosen recipient, an RFC 2047
  * UTF-8 subject ({@link EncodedSubjects}), a UTF-8 text/plain part always and an HTML alternative when
- * the template has one. Every header value passes {@link HeaderText}, so none can carry a line break. The message is encoded
- * to its wire bytes once, here, and signed over those bytes.
+ * the template has one. Every header value passes {@link HeaderText}, so none can carry a line break.
+ * The message is encoded to its wire bytes once, here, and signed over those bytes.
  */
 public final class NoticeMessageFactory {
 
