@@ -8,6 +8,7 @@ import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.time.CampaignTime;
 import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.notifier.config.NotifierConfig;
 import io.resetflow.notifier.consume.DeliveryAttempts;
@@ -20,7 +21,7 @@ import io.resetflow.notifier.mail.NoticeMessageFactory;
 import io.resetflow.notifier.ops.NotifierMetrics;
 import io.resetflow.notifier.ops.TenantControlHandler;
 import io.resetflow.notifier.mail.MailStreamProvider;
-import io.resetflow.notifier.pacing.QuietHours;
+import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.pacing.RateLimits;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import io.resetflow.notifier.render.NoticeRenderer;
@@ -32,6 +33,7 @@ import io.resetflow.serde.AvroSerdes;
 import io.resetflow.serde.AvroSerializer;
 import jakarta.mail.Session;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -75,8 +77,8 @@ public final class NotifierService implements AutoCloseable {
     private final AutoCloseable ownedTransports;
     private final int sendingThreads;
     private final AvroSerdes serdes;
-    private final Clock clock;
-    private final TimeMeter time;
+    private final CampaignTime time;
+    private final TimeMeter meter;
     private final PrometheusMeterRegistry registry;
     private final Tenants tenants;
     private final TenantSwitches switches;
@@ -101,7 +103,7 @@ public final class NotifierService implements AutoCloseable {
     }
 
     private NotifierService(NotifierConfig config, TenantTransports transports, AvroSerdes serdes) {
-        this(config, transports, transports.connections(), serdes, Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME,
+        this(config, transports, transports.connections(), serdes, campaignTime(config), TimeMeter.SYSTEM_NANOTIME,
                 OpsServer.newRegistry());
         config.relays().forEach((tenant, relay) -> LOG.info("Relay of {}: {}", tenant, relay));
     }
@@ -109,22 +111,27 @@ public final class NotifierService implements AutoCloseable {
     /** One transport for every tenant (the local stack's GreenMail), smtp.connections sending threads. */
     public NotifierService(NotifierConfig config, MailTransport transport) {
         this(config, tenant -> transport, config.smtp().connections(), AvroSerdes.forRegistry(config.schemaRegistryUrl()),
-                Clock.systemUTC(), TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry());
+                campaignTime(config), TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry());
     }
 
     public NotifierService(NotifierConfig config, Function<String, MailTransport> transports, int sendingThreads,
-                           AvroSerdes serdes, Clock clock, TimeMeter time, PrometheusMeterRegistry registry) {
+                           AvroSerdes serdes, CampaignTime campaignTime, TimeMeter meter, PrometheusMeterRegistry registry) {
         MailStreamProvider.pinAngus();
         this.config = config;
         this.transports = transports;
         this.ownedTransports = transports instanceof AutoCloseable closeable ? closeable : () -> { };
         this.sendingThreads = sendingThreads;
         this.serdes = serdes;
-        this.clock = clock;
-        this.time = time;
+        this.time = campaignTime;
+        this.meter = meter;
         this.registry = registry;
         this.tenants = config.tenants();
         this.switches = new TenantSwitches(config.pausedTenants());
+    }
+
+    /** Campaign time on the system clock, anchored where the tracker anchors it ({@code campaign.*}). */
+    private static CampaignTime campaignTime(NotifierConfig config) {
+        return new CampaignTime(config.campaignClock(Instant.now()), Clock.systemUTC());
     }
 
     public synchronized NotifierService start() {
@@ -132,10 +139,10 @@ public final class NotifierService implements AutoCloseable {
         NoticeRenderer renderer = new NoticeRenderer(NoticeTemplates.load(tenants, new TemplateSource(config.templatesDir())));
         MessageSigner signer = new DkimMessageSigner(config.dkimKeys());
         createTopics();
-        rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), time);
+        rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), meter, time.mapping());
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
-        QuietHours quietHours = new QuietHours(clock, config.quietZone());
-        metrics.quietHoursGauges(tenants.all(), quietHours);
+        SendGate gate = new SendGate(switches, time, rateLimits, config.quietRecheck());
+        metrics.quietHoursGauges(tenants.all(), gate);
         // One thread per connection keeps every connection busy. Two more per core render and sign the
         // next mails while they all are (a DKIM signature costs about a millisecond of CPU): one on
         // each core preparing, one holding a prepared mail until a connection is free.
@@ -152,9 +159,8 @@ public final class NotifierService implements AutoCloseable {
         LedgerRestorer restorer = new LedgerRestorer(config.ledgerTopic(), ledger,
                 () -> new KafkaConsumer<>(consumerProperties(null), new StringDeserializer(), new ByteArrayDeserializer()));
         DeliveryAttempts.Collaborators collaborators = new DeliveryAttempts.Collaborators(tenants, renderer,
-                new NoticeMessageFactory(Session.getInstance(new Properties()), clock, signer), transports, rateLimits,
-                quietHours, switches, config.retryPolicy(), config.quietRecheck(), clock,
-                metrics);
+                new NoticeMessageFactory(Session.getInstance(new Properties()), time.asClock(), signer), transports,
+                rateLimits, gate, config.retryPolicy(), time, metrics);
         NotifierLoop.Topics topics = new NotifierLoop.Topics(config.topicNames().notifyRequests(),
                 config.topicNames().notifyOutcomes(), config.ledgerTopic(), config.topicNames().deadLetter(APPLICATION),
                 APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
@@ -162,7 +168,7 @@ public final class NotifierService implements AutoCloseable {
                         config.topicNames().notifyOutcomes(), config.ledgerTopic()),
                 outputSerializer(DeadLetter.class, DeadLetter.getClassSchema(), config.topicNames().deadLetter(APPLICATION)));
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
-                clock, config.maxPending(), config.commitInterval());
+                time.asClock(), config.maxPending(), config.commitInterval());
         awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
         loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();

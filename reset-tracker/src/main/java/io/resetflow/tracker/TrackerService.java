@@ -13,7 +13,7 @@ import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
 import io.resetflow.tracker.metrics.ProgressGauges;
 import io.resetflow.tracker.query.StoreHandles;
 import io.resetflow.tracker.query.TrackerQueryService;
-import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.topology.TrackerTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;

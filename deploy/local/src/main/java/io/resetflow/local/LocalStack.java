@@ -18,12 +18,13 @@ import io.resetflow.notifier.send.SmtpMailTransport;
 import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.TrackerService;
 import io.resetflow.tracker.config.TrackerConfig;
-import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.core.time.CampaignClock;
+import io.resetflow.core.time.CampaignTime;
 import io.github.bucket4j.TimeMeter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -118,8 +119,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> trackerValues = configValues();
         trackerValues.put(TrackerConfig.APPLICATION_ID, TRACKER_APP);
         trackerValues.put(CommonConfig.HTTP_PORT, settings.ports().http());
-        trackerValues.put(TrackerConfig.CLOCK_SPEED, settings.clockSpeed());
-        trackerValues.put(TrackerConfig.CAMPAIGN_START, clock.start().toString());
+        trackerValues.put(CommonConfig.CLOCK_SPEED, settings.clockSpeed());
+        trackerValues.put(CommonConfig.CAMPAIGN_START, clock.start().toString());
         trackerValues.put(TrackerConfig.BREACH_CUTOFF, clock.start().minus(Duration.ofDays(1)).toString());
         trackerValues.put(TrackerConfig.HTTP_HOST, "127.0.0.1");
         tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
@@ -128,11 +129,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> notifierValues = configValues();
         notifierValues.put("smtp.host", "127.0.0.1");
         notifierValues.put("smtp.port", mail.smtpPort());
+        notifierValues.put(CommonConfig.CLOCK_SPEED, settings.clockSpeed());
+        notifierValues.put(CommonConfig.CAMPAIGN_START, clock.start().toString());
         NotifierConfig notifierConfig = new NotifierConfig(notifierValues);
         SmtpMailTransport transport = own(new SmtpMailTransport(notifierConfig.smtp()));
         NotifierService notifier = own(new NotifierService(notifierConfig, tenant -> transport,
                 notifierConfig.smtp().connections(), AvroSerdes.forRegistry(registry.url()),
-                new CampaignTimeClock(clock, ZoneId.of("Asia/Tokyo")), TimeMeter.SYSTEM_NANOTIME,
+                new CampaignTime(clock, Clock.systemUTC()), TimeMeter.SYSTEM_NANOTIME,
                 OpsServer.newRegistry()).start());
         addresses.put("Notifier metrics", "http://127.0.0.1:" + notifier.httpPort() + "/metrics");
         addresses.put("Tracker metrics", dashboardUrl() + "metrics");

@@ -33,7 +33,6 @@ public final class NotifierConfig extends CommonConfig {
     public static final String MAX_PENDING = "notifier.max.pending";
     public static final String COMMIT_INTERVAL_MS = "notifier.commit.interval.ms";
     public static final String GLOBAL_RATE = "notifier.rate.global.per.second";
-    public static final String QUIET_ZONE = "notifier.quiet.zone";
     public static final String QUIET_RECHECK_MS = "notifier.quiet.recheck.ms";
     public static final String PAUSED_TENANTS = "notifier.paused.tenants";
     public static final String RETRY_MAX_ATTEMPTS = "notifier.retry.max.attempts";
@@ -73,8 +72,6 @@ public final class NotifierConfig extends CommonConfig {
                                 + "per mail.")
                 .define(GLOBAL_RATE, Type.DOUBLE, 1_000.0, Importance.MEDIUM,
                         "Mails per second across all tenants.")
-                .define(QUIET_ZONE, Type.STRING, "Asia/Tokyo", Importance.LOW,
-                        "Time zone of the tenants' quiet hours.")
                 .define(QUIET_RECHECK_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
                         "How often a mail held by quiet hours or a paused tenant looks again.")
                 .define(PAUSED_TENANTS, Type.LIST, List.of(), Importance.LOW,
@@ -135,10 +132,6 @@ public final class NotifierConfig extends CommonConfig {
 
     public double globalRatePerSecond() {
         return getDouble(GLOBAL_RATE);
-    }
-
-    public java.time.ZoneId quietZone() {
-        return java.time.ZoneId.of(getString(QUIET_ZONE));
     }
 
     public Duration quietRecheck() {

@@ -5,19 +5,18 @@ import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.time.CampaignTime;
 import io.resetflow.notifier.mail.NoticeMessageFactory;
 import io.resetflow.notifier.mail.OutgoingMail;
 import io.resetflow.notifier.mail.Recipient;
 import io.resetflow.notifier.ops.NotifierMetrics;
-import io.resetflow.notifier.pacing.QuietHours;
 import io.resetflow.notifier.pacing.RateLimits;
 import io.resetflow.notifier.pacing.RetryPolicy;
-import io.resetflow.notifier.pacing.TenantSwitches;
+import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.render.NoticeRenderer;
 import io.resetflow.notifier.send.MailTransport;
 import io.resetflow.notifier.send.ReplyClass;
 import io.resetflow.notifier.send.SendResult;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,9 +39,8 @@ public final class DeliveryAttempts {
 
     /** What the attempts need besides the executor and the outcome sink. */
     public record Collaborators(Tenants tenants, NoticeRenderer renderer, NoticeMessageFactory messages,
-                                Function<String, MailTransport> transports, RateLimits rateLimits,
-                                QuietHours quietHours, TenantSwitches switches, RetryPolicy retry,
-                                Duration recheck, Clock clock, NotifierMetrics metrics) {
+                                Function<String, MailTransport> transports, RateLimits rateLimits, SendGate gate,
+                                RetryPolicy retry, CampaignTime time, NotifierMetrics metrics) {
     }
 
     private final Collaborators with;
@@ -66,10 +64,10 @@ public final class DeliveryAttempts {
         NotificationRequest request = delivery.request();
         try {
             Tenant tenant = with.tenants().require(request.getTenant());
-            Optional<Duration> wait = waitBeforeSending(tenant);
+            Optional<SendGate.Wait> wait = with.gate().check(tenant);
             if (wait.isPresent()) {
                 delivery.doneSending();
-                submit(delivery, wait.get());
+                submit(delivery, wait.get().wallDelay());
                 return;
             }
             send(delivery, tenant);
@@ -77,25 +75,13 @@ public final class DeliveryAttempts {
             LOG.error("Notification {} (mailbox {}) failed unexpectedly", request.getNotificationId(),
                     request.getMailboxId(), e);
             complete(delivery, Outcomes.refused(request, "internal error " + e.getClass().getSimpleName(),
-                    with.clock().instant()), true);
+                    with.time().now()), true);
         }
-    }
-
-    private Optional<Duration> waitBeforeSending(Tenant tenant) {
-        if (with.switches().isPaused(tenant.id())) {
-            return Optional.of(with.recheck());
-        }
-        Optional<Duration> quiet = with.quietHours().remaining(tenant.policy());
-        if (quiet.isPresent()) {
-            return Optional.of(quiet.get().compareTo(with.recheck()) < 0 ? quiet.get() : with.recheck());
-        }
-        Duration paced = with.rateLimits().tryAcquire(tenant.id());
-        return paced.isZero() ? Optional.empty() : Optional.of(paced);
     }
 
     private void send(Delivery delivery, Tenant tenant) {
         NotificationRequest request = delivery.request();
-        int attempt = delivery.beginAttempt(with.clock().instant());
+        int attempt = delivery.beginAttempt(with.time().wallNow());
         Recipient recipient = Recipient.of(request);
         OutgoingMail mail;
         try {
@@ -103,13 +89,13 @@ public final class DeliveryAttempts {
         } catch (IllegalArgumentException refused) {
             LOG.warn("Notification {} (mailbox {}) refused: {}", request.getNotificationId(), request.getMailboxId(),
                     refused.getMessage());
-            complete(delivery, Outcomes.refused(request, refused.getMessage(), with.clock().instant()), true);
+            complete(delivery, Outcomes.refused(request, refused.getMessage(), with.time().now()), true);
             return;
         }
         long started = System.nanoTime();
         SendResult result = with.transports().apply(tenant.id()).send(mail);
         with.metrics().smtpLatency(tenant.id(), Duration.ofNanos(System.nanoTime() - started));
-        Instant now = with.clock().instant();
+        Instant now = with.time().now();
         switch (ReplyClass.of(result)) {
             case ACCEPTED -> {
                 with.rateLimits().accepted(tenant.id());
@@ -121,7 +107,7 @@ public final class DeliveryAttempts {
                 if (ReplyClass.asksToSlowDown(result)) {
                     with.rateLimits().slowDown(tenant.id());
                 }
-                Optional<Duration> next = with.retry().nextDelay(attempt, delivery.firstAttempt(), now,
+                Optional<Duration> next = with.retry().nextDelay(attempt, delivery.firstAttempt(), with.time().wallNow(),
                         () -> ThreadLocalRandom.current().nextDouble());
                 if (next.isEmpty()) {
                     complete(delivery, Outcomes.of(request, DeliveryStatus.FAILED, recipient, attempt, result,

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.core.tenant.Tenant;
-import io.resetflow.notifier.pacing.QuietHours;
+import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.pacing.RateLimits;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import java.time.Duration;
@@ -34,10 +34,9 @@ public final class NotifierMetrics {
     }
 
     /** 1 while the tenant is in its quiet hours: a backlog then is expected, and released in the morning. */
-    public void quietHoursGauges(Collection<Tenant> tenants, QuietHours quietHours) {
+    public void quietHoursGauges(Collection<Tenant> tenants, SendGate gate) {
         for (Tenant tenant : tenants) {
-            Gauge.builder("resetflow.notifier.quiet.hours", quietHours,
-                            q -> q.remaining(tenant.policy()).isPresent() ? 1 : 0)
+            Gauge.builder("resetflow.notifier.quiet.hours", gate, g -> g.isQuiet(tenant) ? 1 : 0)
                     .tag("tenant", tenant.id()).description("1 while the tenant is in its quiet hours")
                     .register(registry);
         }

@@ -7,6 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.time.CampaignClock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -23,12 +24,19 @@ public final class RateLimits {
     private static final double RECOVERY_FACTOR = 1.02;
 
     private final TimeMeter time;
+    private final Duration campaignDay;
     private final Bucket global;
     private final double globalRate;
     private final Map<String, TenantBucket> tenants = new ConcurrentHashMap<>();
 
     public RateLimits(Collection<Tenant> tenantList, double globalRatePerSecond, TimeMeter time) {
+        this(tenantList, globalRatePerSecond, time, CampaignClock.realTime());
+    }
+
+    /** The daily cap refills once a campaign day, which lasts {@code 1 day / speed} on the wall clock. */
+    public RateLimits(Collection<Tenant> tenantList, double globalRatePerSecond, TimeMeter time, CampaignClock campaign) {
         this.time = time;
+        this.campaignDay = campaign.toWall(Duration.ofDays(1));
         this.globalRate = globalRatePerSecond;
         this.global = Bucket.builder().withCustomTimePrecision(time).addLimit(perSecond(globalRatePerSecond)).build();
         for (Tenant tenant : tenantList) {
@@ -100,7 +108,7 @@ public final class RateLimits {
         }
 
         private Bandwidth daily() {
-            return Bandwidth.builder().capacity(dailyCap).refillIntervally(dailyCap, Duration.ofDays(1))
+            return Bandwidth.builder().capacity(dailyCap).refillIntervally(dailyCap, campaignDay)
                     .id("daily").build();
         }
 

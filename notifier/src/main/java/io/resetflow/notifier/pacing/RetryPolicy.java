@@ -8,7 +8,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Exponential backoff with jitter for transient failures: attempt n waits between half and all of
  * initial x 2^(n-1), capped; after maxAttempts attempts, or once the deadline since the first attempt
- * would be passed, the request has FAILED.
+ * would be passed, the request has FAILED. Back-off and deadline run on the wall clock, not the campaign's:
+ * they measure how long a relay takes to recover, which an accelerated campaign does not speed up.
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration deadline) {
 

@@ -4,6 +4,8 @@ import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.time.CampaignClock;
+import io.resetflow.core.time.CampaignTime;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.notifier.NotifierService;
 import io.resetflow.notifier.config.NotifierConfig;
@@ -77,14 +79,16 @@ final class NotifierHarness implements AutoCloseable {
 
     NotifierService start(Map<String, Object> settings, MailTransport transport, Clock clock) {
         NotifierConfig config = new NotifierConfig(settings);
-        return new NotifierService(config, tenant -> transport, config.smtp().connections(), serdes, clock,
+        return new NotifierService(config, tenant -> transport, config.smtp().connections(), serdes,
+                new CampaignTime(CampaignClock.realTime(), clock),
                 TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
     }
 
     /** With the given transports per tenant, e.g. the production per-tenant relays. */
     NotifierService start(Map<String, Object> settings, Function<String, MailTransport> transports, int connections,
                           Clock clock) {
-        return new NotifierService(new NotifierConfig(settings), transports, connections, serdes, clock,
+        return new NotifierService(new NotifierConfig(settings), transports, connections, serdes,
+                new CampaignTime(CampaignClock.realTime(), clock),
                 TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
     }
 

@@ -3,11 +3,11 @@ package io.resetflow.notifier.pacing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
+import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.TenantMail;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class RateLimitsTest {
 
     private static Tenant tenant(String id, double ratePerSecond, long dailyCap) {
         RemediationPolicy policy = new RemediationPolicy(List.of(Duration.ofDays(3)), Duration.ofDays(14),
-                LocalTime.of(21, 0), LocalTime.of(8, 0), dailyCap, ratePerSecond);
+                QuietHours.TOKYO_NIGHT, dailyCap, ratePerSecond);
         return new Tenant(id, id, id, List.of(), List.of(), 0, new TenantMail("a@b.jp", "a@b.jp", "0120", List.of()), policy);
     }
 

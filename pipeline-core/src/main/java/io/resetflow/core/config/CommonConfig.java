@@ -1,10 +1,13 @@
 package io.resetflow.core.config;
 
 import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.core.topic.TopicPlan;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -31,6 +35,8 @@ public class CommonConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX = "topics.prefix";
     public static final String HTTP_PORT = "http.port";
     public static final String STATE_DIR = "state.dir";
+    public static final String CAMPAIGN_START = "campaign.start";
+    public static final String CLOCK_SPEED = "campaign.clock.speed";
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -51,7 +57,13 @@ public class CommonConfig extends AbstractConfig {
                 .define(HTTP_PORT, Type.INT, 0, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
                         "Port of the service's HTTP server (/health, /metrics, APIs); 0 picks a free one.")
                 .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/resetflow-state",
-                        Importance.MEDIUM, "Directory of Kafka Streams state stores.");
+                        Importance.MEDIUM, "Directory of Kafka Streams state stores.")
+                .define(CAMPAIGN_START, Type.STRING, "", Importance.MEDIUM,
+                        "ISO-8601 instant the campaign clock is anchored at; empty means the service's start. "
+                                + "Set it (the same for every service) whenever the clock speed is above 1.")
+                .define(CLOCK_SPEED, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Campaign seconds per wall-clock second (1440 runs a campaign day per minute); the "
+                                + "same for every service.");
     }
 
     public CommonConfig(Map<String, ?> values) {
@@ -60,6 +72,18 @@ public class CommonConfig extends AbstractConfig {
 
     protected CommonConfig(ConfigDef definition, Map<String, ?> values) {
         super(definition, values, false);
+    }
+
+    /** The campaign clock every service shares; {@code fallbackStart} anchors it when no start is set. */
+    public CampaignClock campaignClock(Instant fallbackStart) {
+        String start = getString(CAMPAIGN_START);
+        Instant anchor;
+        try {
+            anchor = start.isBlank() ? fallbackStart : Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(CAMPAIGN_START, start, "not an ISO-8601 instant such as 2025-06-01T00:00:00Z");
+        }
+        return new CampaignClock(anchor, getDouble(CLOCK_SPEED));
     }
 
     public String bootstrapServers() {

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public final class TenantsLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    record PolicyFile(List<String> reminderOffsets, String deadline, String quietHours, Long dailySendCap,
+    record PolicyFile(List<String> reminderOffsets, String deadline, String quietHours, String zone, Long dailySendCap,
                       Double sendRatePerSecond) {
     }
 
@@ -82,17 +82,11 @@ public final class TenantsLoader {
         List<Duration> offsets = file.reminderOffsets() == null ? fallback.reminderOffsets()
                 : file.reminderOffsets().stream().map(Duration::parse).toList();
         Duration deadline = file.deadline() == null ? fallback.deadline() : Duration.parse(file.deadline());
-        LocalTime quietFrom = fallback.quietFrom();
-        LocalTime quietUntil = fallback.quietUntil();
-        if (file.quietHours() != null) {
-            String[] range = file.quietHours().split("-");
-            if (range.length != 2) {
-                throw new IllegalArgumentException("quietHours must look like 21:00-08:00: " + file.quietHours());
-            }
-            quietFrom = LocalTime.parse(range[0].trim());
-            quietUntil = LocalTime.parse(range[1].trim());
-        }
-        return new RemediationPolicy(offsets, deadline, quietFrom, quietUntil,
+        ZoneId zone = file.zone() == null ? fallback.quietHours().zone() : ZoneId.of(file.zone());
+        QuietHours quiet = file.quietHours() == null
+                ? new QuietHours(fallback.quietHours().from(), fallback.quietHours().until(), zone)
+                : QuietHours.parse(file.quietHours(), zone);
+        return new RemediationPolicy(offsets, deadline, quiet,
                 file.dailySendCap() == null ? fallback.dailySendCap() : file.dailySendCap(),
                 file.sendRatePerSecond() == null ? fallback.sendRatePerSecond() : file.sendRatePerSecond());
     }

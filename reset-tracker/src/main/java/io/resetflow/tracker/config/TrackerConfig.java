@@ -2,7 +2,7 @@ package io.resetflow.tracker.config;
 
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.tracker.domain.InitialNoticePlan;
-import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.timers.TickBound;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,6 @@ public final class TrackerConfig extends CommonConfig {
 
     public static final String APPLICATION_ID = "tracker.application.id";
     public static final String BREACH_CUTOFF = "tracker.breach.cutoff";
-    public static final String CAMPAIGN_START = "tracker.campaign.start";
-    public static final String CLOCK_SPEED = "tracker.clock.speed";
     public static final String INITIAL_NOTICE = "tracker.initial.notice";
     public static final String WAVE_INTERVAL = "tracker.wave.interval";
     public static final String TIMER_INTERVAL_MS = "tracker.timers.interval.ms";
@@ -39,10 +37,6 @@ public final class TrackerConfig extends CommonConfig {
                         "Kafka Streams application id (consumer group, changelog prefix).")
                 .define(BREACH_CUTOFF, Type.STRING, "1970-01-01T00:00:00Z", Importance.HIGH,
                         "ISO-8601 instant: a password change before it does not remediate a mailbox.")
-                .define(CAMPAIGN_START, Type.STRING, "", Importance.MEDIUM,
-                        "ISO-8601 instant the campaign clock is anchored at; empty means now at start-up.")
-                .define(CLOCK_SPEED, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
-                        "Campaign seconds per wall-clock second (1440 runs a day per minute).")
                 .define(INITIAL_NOTICE, Type.STRING, "IMMEDIATE",
                         ConfigDef.ValidString.in("IMMEDIATE", "WAVES", "immediate", "waves"), Importance.MEDIUM,
                         "IMMEDIATE: notify on acceptance; WAVES: URGENT first, HIGH and NORMAL one wave interval apart.")
@@ -95,8 +89,7 @@ public final class TrackerConfig extends CommonConfig {
     }
 
     public CampaignClock campaignClock() {
-        String start = getString(CAMPAIGN_START);
-        return new CampaignClock(start.isBlank() ? startedAt : instant(CAMPAIGN_START, start), getDouble(CLOCK_SPEED));
+        return campaignClock(startedAt);
     }
 
     public InitialNoticePlan initialNoticePlan() {

@@ -1,6 +1,7 @@
 package io.resetflow.tracker.timers;
 
 import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.topology.Emitter;
 import io.resetflow.tracker.topology.MailboxRepository;

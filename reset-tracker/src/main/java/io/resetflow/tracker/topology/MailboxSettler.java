@@ -99,7 +99,7 @@ public final class MailboxSettler {
 
     private LocalDate reminderDay(MailboxRemediation m, RemediationPolicy policy) {
         return schedule.next(m, policy).filter(action -> action.kind() == DueAction.Kind.REMINDER)
-                .map(action -> LocalDate.ofInstant(action.dueAt(), SendWindow.TOKYO)).orElse(null);
+                .map(action -> policy.quietHours().dayOf(action.dueAt())).orElse(null);
     }
 
     private MailboxRemediation issueNotice(MailboxRemediation m, DueAction action, RemediationPolicy policy,
@@ -109,7 +109,7 @@ public final class MailboxSettler {
                 ? RemediationSchedule.deadlineFor(now, policy) : m.deadlineAt();
         out.emit(m.mailboxId(), new TrackerOutput.Notice(
                 OutputRecords.notice(m, kind, action.sequence(), brand, deadline, now)));
-        sendWindow.recordSent(m.tenant(), now);
+        sendWindow.recordSent(m.tenant(), policy, now);
         repository.counts().noticeRequested(m.tenant(), kind);
         metrics.noticeRequested(m.tenant(), kind);
         return m.apply(new NoticeIssued(kind, action.sequence(), now, deadline)).after();

@@ -16,7 +16,7 @@ import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.progress.ProgressPublisher;
 import io.resetflow.tracker.progress.TaskCounts;
-import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.timers.DueIndex;
 import io.resetflow.tracker.timers.SendWindow;
 import io.resetflow.tracker.timers.TickBound;

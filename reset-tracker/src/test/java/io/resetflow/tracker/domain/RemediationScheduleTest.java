@@ -8,12 +8,12 @@ import io.resetflow.avro.AccountLifecycle;
 import io.resetflow.avro.Priority;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.ResetActor;
+import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.tracker.domain.DueAction.Kind;
 import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class RemediationScheduleTest {
     @Test
     void reminderAtOrAfterTheDeadlineIsSkipped() {
         RemediationPolicy tight = new RemediationPolicy(List.of(Duration.ofDays(3)), Duration.ofDays(3).plusHours(1),
-                LocalTime.of(21, 0), LocalTime.of(8, 0), 10, 1);
+                QuietHours.TOKYO_NIGHT, 10, 1);
         MailboxRemediation issued = Mailboxes.affected().apply(new NoticeIssued(io.resetflow.avro.NoticeKind.INITIAL_NOTICE,
                 0, T0, T0.plus(Duration.ofDays(2)))).after();
 

@@ -2,10 +2,11 @@ package io.resetflow.tracker.timers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
+import io.resetflow.core.time.CampaignClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Time;
@@ -121,12 +122,12 @@ class TimersTest {
     @Test
     void dailyCapIsSharedEvenlyOverPartitionsAndResetsNextTokyoDay() {
         RemediationPolicy capFour = new RemediationPolicy(List.of(Duration.ofDays(3)), Duration.ofDays(14),
-                LocalTime.of(21, 0), LocalTime.of(8, 0), 4, 10);
+                QuietHours.TOKYO_NIGHT, 4, 10);
         SendWindow window = new SendWindow(store(Serdes.String(), Serdes.Long()), 2);
 
-        window.recordSent("nifty", MONDAY_10_TOKYO);
+        window.recordSent("nifty", capFour, MONDAY_10_TOKYO);
         boolean firstAllowed = window.check("nifty", capFour, MONDAY_10_TOKYO).isEmpty();
-        window.recordSent("nifty", MONDAY_10_TOKYO);
+        window.recordSent("nifty", capFour, MONDAY_10_TOKYO);
         SendWindow.Deferral capped = window.check("nifty", capFour, MONDAY_10_TOKYO).orElseThrow();
 
         assertThat(firstAllowed).isTrue();

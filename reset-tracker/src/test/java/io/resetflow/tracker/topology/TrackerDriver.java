@@ -104,8 +104,9 @@ public final class TrackerDriver implements AutoCloseable {
         return driver.getKeyValueStore(TrackerStores.MAILBOXES);
     }
 
+    /** Campaign time now: the wall clock's elapsed time runs at the configured speed. */
     public Instant now() {
-        return START.plus(elapsed);
+        return config.campaignClock().toCampaign(START.plus(elapsed).toEpochMilli());
     }
 
     private Duration elapsed = Duration.ZERO;
@@ -151,7 +152,11 @@ public final class TrackerDriver implements AutoCloseable {
     }
 
     public static String domain(String tenant) {
-        return tenant.equals("nifty") ? "nifty.com" : "capped.example.jp";
+        return switch (tenant) {
+            case "nifty" -> "nifty.com";
+            case "island" -> "island.example.net";
+            default -> "capped.example.jp";
+        };
     }
 
     private <K, V> TestInputTopic<K, V> input(TopicSpec<K, V> topic) {

@@ -1,5 +1,6 @@
 package io.resetflow.tracker.topology;
 
+import io.resetflow.core.tenant.QuietHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resetflow.avro.AccountLifecycle;
@@ -20,7 +21,6 @@ import io.resetflow.avro.StateReason;
 import io.resetflow.avro.TenantProgress;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.tracker.config.TrackerConfig;
-import io.resetflow.tracker.timers.SendWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -126,7 +126,7 @@ class TrackerTopologyTest {
         assertThat(atNight).isEmpty();
         assertThat(beforeEight).isEmpty();
         NotificationRequest notice = single(atEight);
-        assertThat(notice.getRequestedAt().atZone(SendWindow.TOKYO).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(notice.getRequestedAt().atZone(QuietHours.TOKYO).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
         assertThat(notice.getDeadline()).isEqualTo(notice.getRequestedAt().plus(Duration.ofDays(14)));
     }
 

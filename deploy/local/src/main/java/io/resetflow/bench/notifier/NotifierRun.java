@@ -5,6 +5,8 @@ import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.time.CampaignClock;
+import io.resetflow.core.time.CampaignTime;
 import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
@@ -85,7 +87,8 @@ final class NotifierRun {
         Serializer<NotificationRequest> serializer = serdes.value(NotificationRequest.class).serializer();
         try (SmtpMailTransport transport = new SmtpMailTransport(config.smtp());
              NotifierService notifier = new NotifierService(config, tenant -> transport, connections, serdes,
-                     setup.clock(), TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
+                     new CampaignTime(CampaignClock.realTime(), setup.clock()), TimeMeter.SYSTEM_NANOTIME,
+                     OpsServer.newRegistry()).start();
              KafkaProducer<String, byte[]> producer = producer()) {
             collecting.start();
             for (int i = 0; i < setup.warmUpMails(); i++) {

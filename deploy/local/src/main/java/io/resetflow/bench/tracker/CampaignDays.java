@@ -1,6 +1,6 @@
 package io.resetflow.bench.tracker;
 
-import io.resetflow.tracker.timers.SendWindow;
+import io.resetflow.core.tenant.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,8 +21,8 @@ final class CampaignDays {
 
     /** The first Tokyo 09:00 at least an hour from now: the day the mailboxes come in. */
     static Instant intakeDay(Instant wallNow) {
-        ZonedDateTime tokyo = wallNow.plus(Duration.ofHours(1)).atZone(SendWindow.TOKYO);
-        ZonedDateTime nine = tokyo.toLocalDate().atTime(LocalTime.of(9, 0)).atZone(SendWindow.TOKYO);
+        ZonedDateTime tokyo = wallNow.plus(Duration.ofHours(1)).atZone(QuietHours.TOKYO);
+        ZonedDateTime nine = tokyo.toLocalDate().atTime(LocalTime.of(9, 0)).atZone(QuietHours.TOKYO);
         return (nine.isBefore(tokyo) ? nine.plusDays(1) : nine).toInstant();
     }
 

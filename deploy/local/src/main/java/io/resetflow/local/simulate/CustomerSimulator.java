@@ -10,7 +10,7 @@ import io.resetflow.core.topic.TopicNames;
 import io.resetflow.serde.AvroDeserializer;
 import io.resetflow.serde.AvroSerdeConfig;
 import io.resetflow.serde.AvroSerializer;
-import io.resetflow.tracker.timers.CampaignClock;
+import io.resetflow.core.time.CampaignClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,12 +1,13 @@
-package io.resetflow.tracker.timers;
+package io.resetflow.core.time;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Maps Kafka Streams wall-clock time to campaign time: {@code start + (wall - start) * speed}.
+ * Maps wall-clock time to campaign time: {@code start + (wall - start) * speed}.
  * At speed 1 campaign time is wall time; at 1440 a campaign day passes in a wall-clock minute, so the
  * local stack and demos run weeks of reminders in minutes. The mapping depends only on configuration,
- * so every instance and every restart agrees on it.
+ * so every service, instance and restart agrees on it.
  */
 public record CampaignClock(Instant start, double speed) {
 
@@ -28,12 +29,27 @@ public record CampaignClock(Instant start, double speed) {
         return Instant.ofEpochMilli(startMs + Math.round((wallClockMs - startMs) * speed));
     }
 
-    /** The wall-clock instant at which the campaign reaches the given time. */
+    /**
+     * The first wall-clock millisecond at which the campaign has reached the given time: waking then
+     * finds it passed, never a few campaign seconds short of it.
+     */
     public Instant toWall(Instant campaign) {
         if (speed == 1) {
             return campaign;
         }
         long startMs = start.toEpochMilli();
-        return Instant.ofEpochMilli(startMs + Math.round((campaign.toEpochMilli() - startMs) / speed));
+        long wallMs = startMs + (long) Math.ceil((campaign.toEpochMilli() - startMs) / speed);
+        while (toCampaign(wallMs).isBefore(campaign)) {
+            wallMs++;
+        }
+        return Instant.ofEpochMilli(wallMs);
+    }
+
+    /** How long a campaign-time span lasts on the wall clock; never shorter than a millisecond unless zero. */
+    public Duration toWall(Duration campaign) {
+        if (speed == 1 || campaign.isZero() || campaign.isNegative()) {
+            return campaign;
+        }
+        return Duration.ofMillis(Math.max(1, (long) Math.ceil(campaign.toMillis() / speed)));
     }
 }

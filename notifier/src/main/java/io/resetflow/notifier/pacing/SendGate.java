@@ -1,0 +1,65 @@
+package io.resetflow.notifier.pacing;
+
+import io.resetflow.core.tenant.Tenant;
+import io.resetflow.core.time.CampaignTime;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Whether a tenant's next mail may go now and, if not, how long to wait on the wall clock: while an
+ * operator has paused the tenant, until its quiet hours end in campaign time (converted to wall time
+ * through the campaign clock), or until its rate limits grant a token. A pause or a quiet wait longer
+ * than {@code recheck} is cut to it, so a resume or a changed wall clock is seen that soon; the next
+ * check converts the rest of the quiet hours again.
+ */
+public final class SendGate {
+
+    /** Why a mail waits. */
+    public enum Hold { PAUSED, QUIET_HOURS, RATE_LIMIT }
+
+    /** A wait on the wall clock and its cause. */
+    public record Wait(Hold cause, Duration wallDelay) {
+    }
+
+    private final TenantSwitches switches;
+    private final CampaignTime time;
+    private final RateLimits rateLimits;
+    private final Duration recheck;
+
+    public SendGate(TenantSwitches switches, CampaignTime time, RateLimits rateLimits, Duration recheck) {
+        this.switches = switches;
+        this.time = time;
+        this.rateLimits = rateLimits;
+        this.recheck = recheck;
+    }
+
+    /** Empty when the tenant's mail may go now (a rate token is then taken); else the wait. */
+    public Optional<Wait> check(Tenant tenant) {
+        if (switches.isPaused(tenant.id())) {
+            return Optional.of(new Wait(Hold.PAUSED, recheck));
+        }
+        Optional<Wait> quiet = quietWait(tenant);
+        if (quiet.isPresent()) {
+            return quiet;
+        }
+        Duration paced = rateLimits.tryAcquire(tenant.id());
+        return paced.isZero() ? Optional.empty() : Optional.of(new Wait(Hold.RATE_LIMIT, paced));
+    }
+
+    public boolean isQuiet(Tenant tenant) {
+        return tenant.policy().quietHours().isQuiet(time.now());
+    }
+
+    private Optional<Wait> quietWait(Tenant tenant) {
+        return tenant.policy().quietHours().endAfter(time.now())
+                .map(end -> new Wait(Hold.QUIET_HOURS, atLeastOneMilli(atMostRecheck(time.wallDelayUntil(end)))));
+    }
+
+    private Duration atMostRecheck(Duration wait) {
+        return wait.compareTo(recheck) > 0 ? recheck : wait;
+    }
+
+    private static Duration atLeastOneMilli(Duration wait) {
+        return wait.isZero() ? Duration.ofMillis(1) : wait;
+    }
+}
