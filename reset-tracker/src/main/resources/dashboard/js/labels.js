@@ -10,11 +10,12 @@ export const STATES = {
   LOCK_REQUESTED: ['ロック依頼', 'Lock requested'],
   RESET_COMPLETED: ['リセット完了', 'Reset completed'],
   LOCKED: ['ロック済み', 'Locked'],
+  ESCALATED: ['エスカレーション', 'Escalated'],
 };
 
 /** States a mailbox can still be stuck in, most urgent last. */
 export const OPEN_STATES = ['AFFECTED', 'NOTIFIED', 'REMINDED', 'UNDELIVERABLE', 'DEADLINE_PASSED',
-  'FORCE_RESET_REQUESTED', 'LOCK_REQUESTED'];
+  'FORCE_RESET_REQUESTED', 'LOCK_REQUESTED', 'ESCALATED'];
 
 export const REASONS = {
   NEW: ['受付', 'Accepted'],
@@ -29,6 +30,12 @@ export const REASONS = {
   BOUNCED: ['バウンス', 'Bounced'],
   DELIVERY_FAILED: ['配信失敗', 'Delivery failed'],
   OTHER_REASON: ['その他', 'Other'],
+  COMMAND_UNANSWERED: ['ISP未回答', 'ISP did not answer'],
+  ISP_CANNOT_ACT: ['ISP対応不可', 'ISP cannot act'],
+  COMMAND_ACCEPTED: ['ISP受付', 'ISP accepted'],
+  OTHER_CHANNEL_REQUESTED: ['別経路連絡依頼', 'Other channel requested'],
+  REACHED_BY_OTHER_CHANNEL: ['別経路で連絡済み', 'Reached by other channel'],
+  OTHER_CHANNEL_FAILED: ['別経路連絡不可', 'Other channel failed'],
 };
 
 export const FUNNEL = {
@@ -59,7 +66,7 @@ export function both([ja, en]) {
 
 export function stateTone(state) {
   if (state === 'RESET_COMPLETED' || state === 'LOCKED') return 'done';
-  if (state === 'UNDELIVERABLE' || state === 'FORCE_RESET_REQUESTED') return 'stuck';
+  if (state === 'UNDELIVERABLE' || state === 'FORCE_RESET_REQUESTED' || state === 'ESCALATED') return 'stuck';
   if (state === 'DEADLINE_PASSED' || state === 'LOCK_REQUESTED') return 'late';
   return 'open';
 }

@@ -1,8 +1,8 @@
 package io.resetflow.notifier;
 
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
@@ -16,13 +16,15 @@ import io.resetflow.notifier.consume.NotifierLoop;
 import io.resetflow.notifier.ledger.LedgerRestorer;
 import io.resetflow.notifier.ledger.SentLedgerIndex;
 import io.resetflow.notifier.mail.DkimMessageSigner;
+import io.resetflow.notifier.mail.MailStreamProvider;
 import io.resetflow.notifier.mail.MessageSigner;
 import io.resetflow.notifier.mail.NoticeMessageFactory;
 import io.resetflow.notifier.ops.NotifierMetrics;
 import io.resetflow.notifier.ops.TenantControlHandler;
-import io.resetflow.notifier.mail.MailStreamProvider;
-import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.RecipientFailureBursts;
+import io.resetflow.notifier.pacing.RelayHolds;
+import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import io.resetflow.notifier.render.NoticeRenderer;
 import io.resetflow.notifier.render.NoticeTemplates;
@@ -33,8 +35,10 @@ import io.resetflow.serde.AvroSerdes;
 import io.resetflow.serde.AvroSerializer;
 import jakarta.mail.Session;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +50,13 @@ import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -62,10 +66,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The notifier: notify.requests -> templates -> SMTP -> notify.outcomes, with /health, /metrics and
- * POST /tenants/{id}/pause|resume on its HTTP port. {@link #start()} validates the templates and
- * DKIM keys (refusing to start on a bad one), creates the ledger and dead-letter topics when missing,
- * and starts reading.
+ * The notifier: notify.requests.&lt;tenant&gt; -> templates -> SMTP -> notify.outcomes, with /health,
+ * /metrics and POST /tenants/{id}/pause|resume on its HTTP port. {@link #start()} validates the
+ * templates and DKIM keys (refusing to start on a bad one), creates the request, ledger and dead-letter
+ * topics when missing, and starts reading.
  */
 public final class NotifierService implements AutoCloseable {
 
@@ -141,7 +145,17 @@ public final class NotifierService implements AutoCloseable {
         createTopics();
         rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), meter, time.mapping());
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
-        SendGate gate = new SendGate(switches, time, rateLimits, config.quietRecheck());
+        // Holds and bursts measure elapsed time, as the rate limits do: on their meter, not the campaign's clock.
+        InstantSource elapsed = () -> Instant.EPOCH.plusNanos(meter.currentTimeNanos());
+        RelayHolds relays = new RelayHolds(config.relayHoldInitial(), config.relayHoldMax(), elapsed);
+        relays.onHold((tenant, reason) -> {
+            LOG.warn("Relay of {} held ({}): its mail waits, nobody is bounced for it", tenant, reason);
+            metrics.relayHeld(tenant, reason);
+        });
+        metrics.relayHeldGauges(tenants.all(), relays);
+        RecipientFailureBursts bursts = new RecipientFailureBursts(config.relayBurstCount(), config.relayBurstWindow(),
+                elapsed);
+        SendGate gate = new SendGate(switches, time, rateLimits, relays, config.quietRecheck());
         metrics.quietHoursGauges(tenants.all(), gate);
         // One thread per connection keeps every connection busy. Two more per core render and sign the
         // next mails while they all are (a DKIM signature costs about a millisecond of CPU): one on
@@ -160,20 +174,20 @@ public final class NotifierService implements AutoCloseable {
                 () -> new KafkaConsumer<>(consumerProperties(null), new StringDeserializer(), new ByteArrayDeserializer()));
         DeliveryAttempts.Collaborators collaborators = new DeliveryAttempts.Collaborators(tenants, renderer,
                 new NoticeMessageFactory(Session.getInstance(new Properties()), time.asClock(), signer), transports,
-                rateLimits, gate, config.retryPolicy(), time, metrics);
-        NotifierLoop.Topics topics = new NotifierLoop.Topics(config.topicNames().notifyRequests(),
+                rateLimits, gate, relays, bursts, config.retryPolicy(), time, metrics);
+        NotifierLoop.Topics topics = new NotifierLoop.Topics(requestTopics(),
                 config.topicNames().notifyOutcomes(), config.ledgerTopic(), config.topicNames().deadLetter(APPLICATION),
                 APPLICATION, serdes.value(NotificationRequest.class).deserializer(),
                 outputSerializer(DeliveryOutcome.class, DeliveryOutcome.getClassSchema(),
                         config.topicNames().notifyOutcomes(), config.ledgerTopic()),
                 outputSerializer(DeadLetter.class, DeadLetter.getClassSchema(), config.topicNames().deadLetter(APPLICATION)));
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
-                time.asClock(), config.maxPending(), config.commitInterval());
+                switches, time.asClock(), config.maxPending(), config.commitInterval());
         awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
         loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();
         ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)
-                .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits))
+                .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits, relays))
                 .start();
         LOG.info("Notifier started: {} sending threads, HTTP on port {}", sendingThreads, ops.port());
         return this;
@@ -250,6 +264,13 @@ public final class NotifierService implements AutoCloseable {
         }
     }
 
+    /** Each tenant's request topic, by tenant id. */
+    private Map<String, String> requestTopics() {
+        Map<String, String> topics = new HashMap<>();
+        tenants.ids().forEach(tenant -> topics.put(tenant, config.topicNames().notifyRequests(tenant)));
+        return topics;
+    }
+
     private void createTopics() {
         try (Admin admin = Admin.create(adminProperties())) {
             int partitions = requestPartitions(admin);
@@ -260,8 +281,7 @@ public final class NotifierService implements AutoCloseable {
             int ledgerPartitions = partitionsOf(admin, config.ledgerTopic());
             if (ledgerPartitions != partitions) {
                 throw new IllegalStateException("the ledger topic " + config.ledgerTopic() + " has " + ledgerPartitions
-                        + " partitions but " + config.topicNames().notifyRequests() + " has " + partitions
-                        + ": they must match");
+                        + " partitions but the request topics have " + partitions + ": they must match");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -271,13 +291,27 @@ public final class NotifierService implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the tenants' request topics that are missing and returns their partition count, which
+     * must be the same for all: partition n of every tenant's topic shares ledger partition n.
+     */
     private int requestPartitions(Admin admin) throws InterruptedException, java.util.concurrent.ExecutionException {
-        String requests = config.topicNames().notifyRequests();
-        if (!admin.listTopics().names().get().contains(requests)) {
-            TopicCreator.createMissing(admin, List.of(new NewTopic(requests, config.topicPlan().partitions(),
-                    config.topicPlan().replicationFactor())));
+        Collection<String> requests = requestTopics().values();
+        java.util.Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = requests.stream().filter(topic -> !existing.contains(topic))
+                .map(topic -> new NewTopic(topic, config.topicPlan().partitions(), config.topicPlan().replicationFactor()))
+                .toList();
+        if (!missing.isEmpty()) {
+            TopicCreator.createMissing(admin, missing);
         }
-        return partitionsOf(admin, requests);
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String topic : requests) {
+            counts.put(topic, partitionsOf(admin, topic));
+        }
+        if (counts.values().stream().distinct().count() != 1) {
+            throw new IllegalStateException("the request topics must all have the same partition count: " + counts);
+        }
+        return counts.values().iterator().next();
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny SMTP server whose replies to RCPT TO are scripted per recipient (e.g. "451 4.7.1 later" once,
+ * A tiny SMTP server whose replies to MAIL FROM, and to RCPT TO per recipient, are scripted (e.g. "451 4.7.1 later" once,
  * then accept), for the replies GreenMail cannot be made to give. Counts connections and accepted mails.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
@@ -27,6 +27,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Deque<String>> rcptReplies = new ConcurrentHashMap<>();
+    private final Deque<String> mailFromReplies = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -43,6 +44,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** The next RCPT TO replies for this recipient, in order; afterwards every RCPT is accepted. */
     public ScriptedSmtpServer script(String recipient, String... replies) {
         rcptReplies.computeIfAbsent(recipient.toLowerCase(), r -> new ArrayDeque<>()).addAll(List.of(replies));
+        return this;
+    }
+
+    /** The next MAIL FROM replies, in order; afterwards every MAIL FROM is accepted. */
+    public ScriptedSmtpServer scriptMailFrom(String... replies) {
+        mailFromReplies.addAll(List.of(replies));
         return this;
     }
 
@@ -85,7 +92,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     case "MAIL" -> {
                         recipient = null;
                         recipientAccepted = false;
-                        reply(out, "250 2.1.0 ok");
+                        String answer = mailFromReplies.poll();
+                        reply(out, answer == null ? "250 2.1.0 ok" : answer);
                     }
                     case "RCPT" -> {
                         recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase();

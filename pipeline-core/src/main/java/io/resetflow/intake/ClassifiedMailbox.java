@@ -37,6 +37,7 @@ public record ClassifiedMailbox(AffectedAccount ispView, IntakeRecord intake) {
                 .setCredentialStorage(storage)
                 .setPriority(priority)
                 .setAcceptedAt(accepted.acceptedAt())
+                .setAccountId(row.getAccountId())
                 .build();
         return new ClassifiedMailbox(ispView, intake);
     }

@@ -1,8 +1,11 @@
 package io.resetflow.cli;
 
+import io.resetflow.local.ConsoleStatus;
+import io.resetflow.local.LocalLogging;
 import io.resetflow.local.LocalStack;
 import io.resetflow.local.LocalStackSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -55,12 +58,17 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long begin = System.nanoTime();
+        Path logFile = LocalLogging.toFileIn(dataDir.toAbsolutePath());
+        System.out.printf("Starting the local stack; full log in %s%n", logFile);
         LocalStackSettings settings = new LocalStackSettings(dataDir.toAbsolutePath(),
                 new LocalStackSettings.Ports(kafkaPort, registryPort, httpPort, smtpPort, imapPort, outboxPort),
                 mailboxes, seed, daySeconds);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = new LocalStack(settings).start();
+        ConsoleStatus status = new ConsoleStatus(stack.campaignClock(), stack.dashboardUrl(), stack.mail(), System.out,
+                System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            status.close();
             System.out.println("Stopping the local stack...");
             stack.close();
             stopped.countDown();
@@ -69,7 +77,9 @@ public final class LocalCommand implements Callable<Integer> {
         System.out.printf("ResetFlow local stack is running (started in %.1f s; Ctrl-C to stop). Data: %s%n",
                 (System.nanoTime() - begin) / 1e9, settings.dataDir());
         stack.orderedAddresses().forEach((name, address) -> System.out.printf("  %-18s %s%n", name, address));
+        System.out.printf("  %-18s %s%n", "Log file", logFile);
         System.out.printf("%nOpen the dashboard: %s%n%n", stack.dashboardUrl());
+        status.start(Duration.ofSeconds(System.console() != null ? 2 : 10));
         stopped.await();
         return 0;
     }

@@ -1,13 +1,17 @@
 package io.resetflow.local;
 
+import io.github.bucket4j.TimeMeter;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.time.CampaignClock;
+import io.resetflow.core.time.CampaignTime;
 import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.core.topic.TopicPlan;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.intake.IntakeConfig;
 import io.resetflow.intake.IntakeService;
+import io.resetflow.local.mail.LocalDkimKeys;
 import io.resetflow.local.mail.LocalMailServer;
 import io.resetflow.local.mail.OutboxPage;
 import io.resetflow.local.simulate.CustomerBehaviour;
@@ -18,9 +22,6 @@ import io.resetflow.notifier.send.SmtpMailTransport;
 import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.TrackerService;
 import io.resetflow.tracker.config.TrackerConfig;
-import io.resetflow.core.time.CampaignClock;
-import io.resetflow.core.time.CampaignTime;
-import io.github.bucket4j.TimeMeter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private EmbeddedSchemaRegistry registry;
     private LocalMailServer mail;
+    private LocalDkimKeys dkim;
     private TrackerService tracker;
     private CustomerSimulator simulator;
     private CampaignClock clock;
@@ -92,9 +94,10 @@ public final class LocalStack implements AutoCloseable {
                 .build()
                 .start());
         addresses.put("Schema registry", registry.url());
-        mail = own(new LocalMailServer(settings.ports().smtp(), settings.ports().imap()).start());
+        dkim = LocalDkimKeys.loadOrCreate(dataDir().resolve("dkim"), config().tenants());
+        mail = own(new LocalMailServer(settings.ports().smtp(), settings.ports().imap(), dkim.records()).start());
         OpsServer outbox = own(new OpsServer("127.0.0.1", settings.ports().outbox(), OpsServer.newRegistry(), () -> true)
-                .route("/", new OutboxPage(mail)).start());
+                .route("/", new OutboxPage(mail, dkim.dnsRecords())).start());
         addresses.put("SMTP / IMAP", "127.0.0.1:" + mail.smtpPort() + " / 127.0.0.1:" + mail.imapPort()
                 + " (login " + LocalMailServer.OUTBOX_LOGIN + "/" + LocalMailServer.OUTBOX_PASSWORD + ")");
         addresses.put("Outbox", "http://127.0.0.1:" + outbox.port() + "/");
@@ -123,12 +126,14 @@ public final class LocalStack implements AutoCloseable {
         trackerValues.put(CommonConfig.CAMPAIGN_START, clock.start().toString());
         trackerValues.put(TrackerConfig.BREACH_CUTOFF, clock.start().minus(Duration.ofDays(1)).toString());
         trackerValues.put(TrackerConfig.HTTP_HOST, "127.0.0.1");
+        trackerValues.put(TrackerConfig.TIMER_INTERVAL_MS, timerIntervalMs(settings.clockSpeed()));
         tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
         addresses.put("Dashboard", dashboardUrl());
 
         Map<String, Object> notifierValues = configValues();
         notifierValues.put("smtp.host", "127.0.0.1");
         notifierValues.put("smtp.port", mail.smtpPort());
+        notifierValues.putAll(dkim.notifierSettings());
         notifierValues.put(CommonConfig.CLOCK_SPEED, settings.clockSpeed());
         notifierValues.put(CommonConfig.CAMPAIGN_START, clock.start().toString());
         NotifierConfig notifierConfig = new NotifierConfig(notifierValues);
@@ -139,6 +144,11 @@ public final class LocalStack implements AutoCloseable {
                 OpsServer.newRegistry()).start());
         addresses.put("Notifier metrics", "http://127.0.0.1:" + notifier.httpPort() + "/metrics");
         addresses.put("Tracker metrics", dashboardUrl() + "metrics");
+    }
+
+    /** A timer tick every quarter of a campaign hour, so quiet hours and reminders are kept to the quarter hour. */
+    static long timerIntervalMs(double clockSpeed) {
+        return Math.max(10, Math.min(1_000, Math.round(Duration.ofMinutes(15).toMillis() / clockSpeed)));
     }
 
     private <T extends AutoCloseable> T own(T component) {
@@ -174,6 +184,15 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalMailServer mail() {
         return mail;
+    }
+
+    /** The TXT record each tenant's domain would publish for the local stack's DKIM keys. */
+    public Map<String, String> dkimRecords() {
+        return dkim.dnsRecords();
+    }
+
+    public CampaignClock campaignClock() {
+        return clock;
     }
 
     public CustomerSimulator simulator() {

@@ -56,9 +56,9 @@ class ResetFlowCliTest {
         assertThat(second.exitCode()).isZero();
         try (Admin admin = broker.createAdmin()) {
             Set<String> names = admin.listTopics().names().get();
-            assertThat(names).contains("breach.affected-accounts", "remediation.intake", "notify.requests",
+            assertThat(names).contains("breach.affected-accounts", "remediation.intake", "notify.requests.nifty",
                     "isp.biglobe.affected-accounts", "isp.stnet.password-resets", "isp.nifty.force-resets",
-                    "isp.kddi-web.remediation-status");
+                    "isp.kddi-web.remediation-status", "isp.jcom.command-answers");
         }
     }
 

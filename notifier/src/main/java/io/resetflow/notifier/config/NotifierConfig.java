@@ -39,6 +39,10 @@ public final class NotifierConfig extends CommonConfig {
     public static final String RETRY_INITIAL_MS = "notifier.retry.initial.backoff.ms";
     public static final String RETRY_MAX_MS = "notifier.retry.max.backoff.ms";
     public static final String RETRY_DEADLINE_MS = "notifier.retry.deadline.ms";
+    public static final String RELAY_HOLD_INITIAL_MS = "notifier.relay.hold.initial.ms";
+    public static final String RELAY_HOLD_MAX_MS = "notifier.relay.hold.max.ms";
+    public static final String RELAY_BURST_COUNT = "notifier.relay.burst.count";
+    public static final String RELAY_BURST_WINDOW_MS = "notifier.relay.burst.window.ms";
     public static final String SMTP_PREFIX = "smtp.";
     public static final String SMTP_HOST = "smtp.host";
     public static final String SMTP_PORT = "smtp.port";
@@ -53,19 +57,22 @@ public final class NotifierConfig extends CommonConfig {
     public static ConfigDef notifierDefinition() {
         return CommonConfig.definition()
                 .define(GROUP_ID, Type.STRING, "resetflow-notifier", Importance.MEDIUM,
-                        "Consumer group reading notify.requests.")
+                        "Consumer group reading the tenants' notify.requests.<tenant> topics.")
                 .define(TRANSACTIONAL_ID, Type.STRING, "resetflow-notifier-0", Importance.HIGH,
                         "Transactional id of this instance; keep it stable across restarts (e.g. the pod ordinal) "
                                 + "so a restart fences the previous incarnation at once.")
                 .define(LEDGER_TOPIC, Type.STRING, "notify.sent-ledger", Importance.MEDIUM,
                         "Compacted topic of final outcomes keyed by notification id (same partition count as "
-                                + "notify.requests); the shared topic prefix is applied.")
+                                + "every notify.requests.<tenant>; partition n holds the outcomes of partition n of "
+                                + "every tenant's topic); the shared topic prefix is applied.")
                 .define(LEDGER_DIR, Type.STRING, "", Importance.MEDIUM,
                         "Directory of the local sent-ledger index; empty for <state.dir>/notifier-ledger.")
                 .define(TEMPLATES_DIR, Type.STRING, "", Importance.MEDIUM,
                         "Operator template directory overriding the bundled templates; empty for none.")
                 .define(MAX_PENDING, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
-                        "Requests held in memory (waiting, paced or retrying) before consumption pauses.")
+                        "Requests held in memory per tenant (waiting, paced or retrying) before that tenant's "
+                                + "partitions are paused: each tenant has a window of its own, so a held tenant's backlog "
+                                + "never stops another's mail. All tenants together hold at most tenants x this.")
                 .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(0), Importance.MEDIUM,
                         "Longest time between two outcome transactions. A crash re-sends at most the mails "
                                 + "finished in one interval (plus those on the wire); a longer one costs the broker less "
@@ -84,6 +91,16 @@ public final class NotifierConfig extends CommonConfig {
                         "Longest backoff between attempts.")
                 .define(RETRY_DEADLINE_MS, Type.LONG, 86_400_000L, Range.atLeast(1), Importance.MEDIUM,
                         "Time after the first attempt when a mail still not accepted is FAILED.")
+                .define(RELAY_HOLD_INITIAL_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "How long a tenant whose relay rejects the sender, policy or login, rejects many "
+                                + "recipients alike, or cannot be reached is held before one mail probes it again.")
+                .define(RELAY_HOLD_MAX_MS, Type.LONG, 900_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "Longest relay hold: each failed probe doubles the hold up to this.")
+                .define(RELAY_BURST_COUNT, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
+                        "The same recipient-level failure for this many recipients of one tenant within "
+                                + RELAY_BURST_WINDOW_MS + " is blamed on the relay: the tenant is held, nobody bounced.")
+                .define(RELAY_BURST_WINDOW_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.MEDIUM,
+                        "The window of " + RELAY_BURST_COUNT + ".")
                 .define(SMTP_HOST, Type.STRING, "localhost", Importance.HIGH, "SMTP relay host.")
                 .define(SMTP_PORT, Type.INT, 25, Range.between(1, 65535), Importance.HIGH, "SMTP relay port.")
                 .define(SMTP_USERNAME, Type.STRING, "", Importance.MEDIUM, "SMTP AUTH user; empty for none.")
@@ -145,6 +162,22 @@ public final class NotifierConfig extends CommonConfig {
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(getInt(RETRY_MAX_ATTEMPTS), Duration.ofMillis(getLong(RETRY_INITIAL_MS)),
                 Duration.ofMillis(getLong(RETRY_MAX_MS)), Duration.ofMillis(getLong(RETRY_DEADLINE_MS)));
+    }
+
+    public Duration relayHoldInitial() {
+        return Duration.ofMillis(getLong(RELAY_HOLD_INITIAL_MS));
+    }
+
+    public Duration relayHoldMax() {
+        return Duration.ofMillis(Math.max(getLong(RELAY_HOLD_MAX_MS), getLong(RELAY_HOLD_INITIAL_MS)));
+    }
+
+    public int relayBurstCount() {
+        return getInt(RELAY_BURST_COUNT);
+    }
+
+    public Duration relayBurstWindow() {
+        return Duration.ofMillis(getLong(RELAY_BURST_WINDOW_MS));
     }
 
     public SmtpSettings smtp() {

@@ -1,11 +1,16 @@
 package io.resetflow.notifier.consume;
 
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.notifier.mail.Recipient;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 
-/** One request being delivered: where it came from, how many attempts it had, and who holds it. */
+/**
+ * One request being delivered: where it came from, which of its addresses is being tried, how many
+ * attempts it had, and who holds it.
+ */
 public final class Delivery {
 
     static final int WAITING = 0;
@@ -15,14 +20,21 @@ public final class Delivery {
     private final NotificationRequest request;
     private final TopicPartition source;
     private final long offset;
+    private final String tenant;
+    private final List<Recipient> recipients;
     private final AtomicInteger state = new AtomicInteger(WAITING);
+    private int recipientIndex;
     private int attempts;
+    private int relayFailures;
     private Instant firstAttempt;
 
-    Delivery(NotificationRequest request, TopicPartition source, long offset) {
+    /** {@code tenant} is the tenant whose request topic the request came from: its window holds it. */
+    Delivery(NotificationRequest request, TopicPartition source, long offset, String tenant) {
         this.request = request;
         this.source = source;
         this.offset = offset;
+        this.tenant = tenant;
+        this.recipients = Recipient.candidates(request);
     }
 
     public NotificationRequest request() {
@@ -35,6 +47,24 @@ public final class Delivery {
 
     long offset() {
         return offset;
+    }
+
+    String tenant() {
+        return tenant;
+    }
+
+    /** The address being tried now. */
+    Recipient recipient() {
+        return recipients.get(recipientIndex);
+    }
+
+    /** Moves to the next address on file after the current one bounced; false when there is none. */
+    boolean nextRecipient() {
+        if (recipientIndex + 1 >= recipients.size()) {
+            return false;
+        }
+        recipientIndex++;
+        return true;
     }
 
     /** Claims the delivery for one attempt; false once it was abandoned (partition revoked, shutdown). */
@@ -64,6 +94,16 @@ public final class Delivery {
 
     int attempts() {
         return attempts;
+    }
+
+    /** An attempt the relay, not the mail, failed: it does not count against the retry budget. */
+    void relayFailed() {
+        relayFailures++;
+    }
+
+    /** Attempts that count against the retry budget. */
+    int retryAttempts() {
+        return attempts - relayFailures;
     }
 
     Instant firstAttempt() {

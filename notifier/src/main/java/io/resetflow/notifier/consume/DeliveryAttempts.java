@@ -11,6 +11,8 @@ import io.resetflow.notifier.mail.OutgoingMail;
 import io.resetflow.notifier.mail.Recipient;
 import io.resetflow.notifier.ops.NotifierMetrics;
 import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.RecipientFailureBursts;
+import io.resetflow.notifier.pacing.RelayHolds;
 import io.resetflow.notifier.pacing.RetryPolicy;
 import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.render.NoticeRenderer;
@@ -29,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the attempts of deliveries on the sending threads: waits out a paused tenant, quiet hours and
- * the rate limits, renders, sends, classifies the reply and hands every outcome to the consumer
- * thread. A transient failure schedules the next attempt; the last one is final.
+ * Runs the attempts of deliveries on the sending threads: waits out a paused tenant, quiet hours, a
+ * held relay and the rate limits, renders, sends, classifies the reply and hands every outcome to the
+ * consumer thread. A transient failure schedules the next attempt; the last one is final. A bounced
+ * address moves on to the other address on file; a relay failure holds the tenant and bounces nobody.
  */
 public final class DeliveryAttempts {
 
@@ -40,7 +43,8 @@ public final class DeliveryAttempts {
     /** What the attempts need besides the executor and the outcome sink. */
     public record Collaborators(Tenants tenants, NoticeRenderer renderer, NoticeMessageFactory messages,
                                 Function<String, MailTransport> transports, RateLimits rateLimits, SendGate gate,
-                                RetryPolicy retry, CampaignTime time, NotifierMetrics metrics) {
+                                RelayHolds relays, RecipientFailureBursts bursts, RetryPolicy retry, CampaignTime time,
+                                NotifierMetrics metrics) {
     }
 
     private final Collaborators with;
@@ -82,7 +86,7 @@ public final class DeliveryAttempts {
     private void send(Delivery delivery, Tenant tenant) {
         NotificationRequest request = delivery.request();
         int attempt = delivery.beginAttempt(with.time().wallNow());
-        Recipient recipient = Recipient.of(request);
+        Recipient recipient = delivery.recipient();
         OutgoingMail mail;
         try {
             mail = with.messages().build(request, tenant, with.renderer().render(request, tenant), recipient);
@@ -92,35 +96,102 @@ public final class DeliveryAttempts {
             complete(delivery, Outcomes.refused(request, refused.getMessage(), with.time().now()), true);
             return;
         }
+        boolean wasHeld = with.relays().isHeld(tenant.id());
         long started = System.nanoTime();
         SendResult result = with.transports().apply(tenant.id()).send(mail);
         with.metrics().smtpLatency(tenant.id(), Duration.ofNanos(System.nanoTime() - started));
-        Instant now = with.time().now();
-        switch (ReplyClass.of(result)) {
-            case ACCEPTED -> {
-                with.rateLimits().accepted(tenant.id());
-                complete(delivery, Outcomes.of(request, DeliveryStatus.SENT, recipient, attempt, result, mail.messageId(), now), true);
-            }
-            case PERMANENT -> complete(delivery,
-                    Outcomes.of(request, DeliveryStatus.BOUNCED, recipient, attempt, result, mail.messageId(), now), true);
-            case TRANSIENT -> {
-                if (ReplyClass.asksToSlowDown(result)) {
-                    with.rateLimits().slowDown(tenant.id());
-                }
-                Optional<Duration> next = with.retry().nextDelay(attempt, delivery.firstAttempt(), with.time().wallNow(),
-                        () -> ThreadLocalRandom.current().nextDouble());
-                if (next.isEmpty()) {
-                    complete(delivery, Outcomes.of(request, DeliveryStatus.FAILED, recipient, attempt, result,
-                            mail.messageId(), now), true);
-                    return;
-                }
-                LOG.info("Notification {} (mailbox {}) deferred after attempt {} ({}), next in {}",
-                        request.getNotificationId(), request.getMailboxId(), attempt, result.code(), next.get());
-                complete(delivery, Outcomes.of(request, DeliveryStatus.DEFERRED, recipient, attempt, result,
-                        mail.messageId(), now), false);
-                submit(delivery, next.get());
-            }
+        Attempted attempted = new Attempted(delivery, tenant, recipient, attempt, result, mail.messageId());
+        ReplyClass reply = ReplyClass.of(result);
+        if (reply != ReplyClass.ACCEPTED && wasHeld) {
+            // Only a mail the relay takes ends a hold: a held relay's other answers are not believed.
+            relayFailed(attempted, reply == ReplyClass.RELAY_UNREACHABLE ? RelayHolds.Reason.UNREACHABLE
+                    : RelayHolds.Reason.REJECTING);
+            return;
         }
+        switch (reply) {
+            case ACCEPTED -> {
+                with.relays().accepted(tenant.id());
+                with.rateLimits().accepted(tenant.id());
+                complete(delivery, attempted.outcome(DeliveryStatus.SENT, with.time().now()), true);
+            }
+            case RECIPIENT_REJECTED -> {
+                if (with.bursts().isBurst(tenant.id(), ReplyClass.signature(result))) {
+                    relayFailed(attempted, RelayHolds.Reason.REJECTING);
+                } else {
+                    bounced(attempted);
+                }
+            }
+            case RELAY_REJECTED -> relayFailed(attempted, RelayHolds.Reason.REJECTING);
+            case RELAY_UNREACHABLE -> relayFailed(attempted, RelayHolds.Reason.UNREACHABLE);
+            case TRANSIENT -> transientFailure(attempted);
+        }
+    }
+
+    /** One attempt and what the relay answered. */
+    private record Attempted(Delivery delivery, Tenant tenant, Recipient recipient, int attempt, SendResult result,
+                             String messageId) {
+
+        DeliveryOutcome outcome(DeliveryStatus status, Instant at) {
+            return Outcomes.of(delivery.request(), status, recipient, attempt, result, messageId, at);
+        }
+    }
+
+    /** The address bounced: the next address on file is tried at once; when none is left, the request bounced. */
+    private void bounced(Attempted attempted) {
+        Delivery delivery = attempted.delivery();
+        Instant now = with.time().now();
+        if (!delivery.nextRecipient()) {
+            complete(delivery, attempted.outcome(DeliveryStatus.BOUNCED, now), true);
+            return;
+        }
+        LOG.info("Notification {} (mailbox {}): {} bounced ({}), trying the other address on file",
+                delivery.request().getNotificationId(), delivery.request().getMailboxId(), attempted.recipient().channel(),
+                attempted.result().code());
+        complete(delivery, attempted.outcome(DeliveryStatus.DEFERRED, now), false);
+        submit(delivery, Duration.ZERO);
+    }
+
+    /**
+     * The relay failed, not the mail: the tenant is held and the mail waits for the hold to end, without
+     * spending its retry budget. Only the retry deadline still applies: past it, the request FAILED.
+     */
+    private void relayFailed(Attempted attempted, RelayHolds.Reason reason) {
+        Delivery delivery = attempted.delivery();
+        String tenant = attempted.tenant().id();
+        delivery.relayFailed();
+        with.relays().failed(tenant, reason);
+        Instant now = with.time().now();
+        Instant wallNow = with.time().wallNow();
+        if (wallNow.isAfter(delivery.firstAttempt().plus(with.retry().deadline()))) {
+            complete(delivery, attempted.outcome(DeliveryStatus.FAILED, now), true);
+            return;
+        }
+        LOG.info("Notification {} (mailbox {}) waits for the relay of {} ({}, {})",
+                delivery.request().getNotificationId(), delivery.request().getMailboxId(), tenant, reason,
+                attempted.result().code());
+        complete(delivery, attempted.outcome(DeliveryStatus.DEFERRED, now), false);
+        submit(delivery, Duration.ZERO);
+    }
+
+    private void transientFailure(Attempted attempted) {
+        Delivery delivery = attempted.delivery();
+        SendResult result = attempted.result();
+        String tenant = attempted.tenant().id();
+        if (ReplyClass.asksToSlowDown(result)) {
+            with.rateLimits().slowDown(tenant);
+        }
+        Instant now = with.time().now();
+        Optional<Duration> next = with.retry().nextDelay(delivery.retryAttempts(), delivery.firstAttempt(),
+                with.time().wallNow(), () -> ThreadLocalRandom.current().nextDouble());
+        if (next.isEmpty()) {
+            complete(delivery, attempted.outcome(DeliveryStatus.FAILED, now), true);
+            return;
+        }
+        LOG.info("Notification {} (mailbox {}) deferred after attempt {} ({}), next in {}",
+                delivery.request().getNotificationId(), delivery.request().getMailboxId(), attempted.attempt(),
+                result.code(), next.get());
+        complete(delivery, attempted.outcome(DeliveryStatus.DEFERRED, now), false);
+        submit(delivery, next.get());
     }
 
     /** The outcome is queued before the attempt lets go, so a revocation waiting on it also sees it. */

@@ -4,18 +4,22 @@ import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.FailureStage;
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.notifier.ledger.LedgerRestorer;
 import io.resetflow.notifier.ledger.SentLedgerIndex;
 import io.resetflow.notifier.ops.NotifierMetrics;
+import io.resetflow.notifier.pacing.TenantSwitches;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,9 +39,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer thread. Reads requests, skips those the sent ledger already has, hands the rest to
- * the sending threads, and publishes their outcomes in Kafka transactions together with the final
- * outcome's ledger entry and the consumed offsets.
+ * The consumer thread. Reads every tenant's request topic, skips the requests the sent ledger already
+ * has, hands the rest to the sending threads, and publishes their outcomes in Kafka transactions
+ * together with the final outcome's ledger entry and the consumed offsets.
+ *
+ * <p>No tenant holds up another: requests in memory are counted per tenant, each in a window of its
+ * own ({@code notifier.max.pending}), and a tenant that is held (paused, in quiet hours, relay held, or
+ * window full) has exactly its own partitions paused until the hold ends; its unread requests wait in
+ * Kafka, their offsets uncommitted.
  *
  * <p>Guarantee: a request's offset is committed only in or after the transaction holding its final
  * outcome, and no request whose notification id has a committed final outcome is sent again. After a
@@ -50,10 +60,20 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierLoop.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
-    /** Topic names and value codecs of the loop. */
-    public record Topics(String requests, String outcomes, String ledger, String deadLetter, String application,
-                         Deserializer<NotificationRequest> requestDeserializer,
+    /** Topic names and value codecs of the loop; the request topics by tenant id. */
+    public record Topics(Map<String, String> requestsByTenant, String outcomes, String ledger, String deadLetter,
+                         String application, Deserializer<NotificationRequest> requestDeserializer,
                          Serializer<DeliveryOutcome> outcomeSerializer, Serializer<DeadLetter> deadLetterSerializer) {
+
+        public Topics {
+            requestsByTenant = Map.copyOf(requestsByTenant);
+        }
+
+        Map<String, String> tenantOfTopic() {
+            Map<String, String> tenants = new HashMap<>();
+            requestsByTenant.forEach((tenant, topic) -> tenants.put(topic, tenant));
+            return tenants;
+        }
     }
 
     private final Consumer<String, byte[]> consumer;
@@ -65,17 +85,17 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     private final DeliveryAttempts attempts;
     private final NotifierMetrics metrics;
     private final Clock clock;
-    private final int maxPending;
     private final long commitIntervalNanos;
+    private final Map<String, String> tenantOfTopic;
+    private final TenantHolds holds;
 
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-    private final Map<String, Delivery> inFlight = new HashMap<>();
+    private final InFlight inFlight = new InFlight();
     private final OffsetTracker offsets = new OffsetTracker();
     private final List<String> finalInTransaction = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean healthy = true;
-    private volatile int pending;
     private boolean transactionOpen;
     private long lastCommitNanos = System.nanoTime();
 
@@ -83,7 +103,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
                         Tenants tenants, SentLedgerIndex ledger, LedgerRestorer restorer,
                         DeliveryAttempts.Collaborators collaborators,
                         java.util.concurrent.ScheduledExecutorService sendingThreads, NotifierMetrics metrics,
-                        Clock clock, int maxPending, Duration commitInterval) {
+                        TenantSwitches switches, Clock clock, int windowPerTenant, Duration commitInterval) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
@@ -92,26 +112,32 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         this.restorer = restorer;
         this.metrics = metrics;
         this.clock = clock;
-        this.maxPending = maxPending;
         this.commitIntervalNanos = commitInterval.toNanos();
+        this.tenantOfTopic = topics.tenantOfTopic();
         this.attempts = new DeliveryAttempts(collaborators, sendingThreads, completions::add);
-        metrics.pendingGauge(() -> pending);
+        this.holds = new TenantHolds(tenants.all(), tenantOfTopic, switches, collaborators.gate(), collaborators.relays(),
+                inFlight, windowPerTenant);
+        for (Tenant tenant : tenants.all()) {
+            String id = tenant.id();
+            metrics.pendingGauge(id, () -> inFlight.of(id));
+            for (HoldCause cause : HoldCause.values()) {
+                metrics.heldGauge(id, cause.tag(), () -> holds.isHeld(id, cause));
+            }
+        }
     }
 
     @Override
     public void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.of(topics.requests()), this);
+            consumer.subscribe(List.copyOf(topics.requestsByTenant().values()), this);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    accept(record);
-                }
+                acceptWithinWindows(consumer.poll(POLL));
                 drain();
                 if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
                     commit();
                 }
-                applyBackpressure();
+                holds.apply(consumer);
             }
         } catch (WakeupException stopping) {
             LOG.debug("notifier loop woken up to stop");
@@ -121,7 +147,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         } finally {
             try {
                 if (healthy) {
-                    finishInFlight(new ArrayList<>(inFlight.values()));
+                    finishInFlight(inFlight.all());
                 }
             } catch (RuntimeException e) {
                 LOG.error("Could not publish the last outcomes: {}", e.toString());
@@ -134,8 +160,9 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         return healthy && running;
     }
 
+    /** Requests read and not yet finished, all tenants together. */
     public int pending() {
-        return pending;
+        return inFlight.size();
     }
 
     /** Stops reading, lets running SMTP exchanges finish, publishes their outcomes and returns. */
@@ -143,6 +170,30 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         running = false;
         consumer.wakeup();
         stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A poll returns up to {@code max.poll.records} of a partition at once: the records a tenant has no
+     * room for are not taken; the partition is rewound to the first of them and read again once the
+     * tenant's window has room, so the window is exact and nothing is skipped.
+     */
+    private void acceptWithinWindows(ConsumerRecords<String, byte[]> records) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition source = new TopicPartition(record.topic(), record.partition());
+            if (rewound.contains(source)) {
+                continue;
+            }
+            if (!holds.admits(tenantOfTopic.get(record.topic()))) {
+                consumer.seek(source, record.offset());
+                rewound.add(source);
+                continue;
+            }
+            accept(record);
+        }
+        if (!rewound.isEmpty()) {
+            holds.apply(consumer);
+        }
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
@@ -161,17 +212,26 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         String id = request.getNotificationId();
-        if (inFlight.containsKey(id) || ledger.isFinal(id)) {
+        if (inFlight.contains(id) || ledger.isFinal(id)) {
             LOG.debug("Notification {} (mailbox {}) already handled: not sent again", id, request.getMailboxId());
             metrics.duplicateSkipped(request.getTenant());
             offsets.finished(source, record.offset());
             return;
         }
-        Delivery delivery = new Delivery(request, source, record.offset());
-        inFlight.put(id, delivery);
+        String topicTenant = tenantOfTopic.get(record.topic());
+        Delivery delivery = new Delivery(request, source, record.offset(), topicTenant);
+        inFlight.add(delivery);
         if (tenants.byId(request.getTenant()).isEmpty()) {
             LOG.warn("Notification {} (mailbox {}) names unknown tenant {}", id, request.getMailboxId(), request.getTenant());
             publish(new Completion(delivery, Outcomes.refused(request, "unknown tenant", clock.instant()), true));
+            return;
+        }
+        if (!request.getTenant().equals(topicTenant)) {
+            // Paced, held and counted as the topic's tenant but sent as another's: refuse rather than guess.
+            LOG.warn("Notification {} (mailbox {}) of tenant {} read from {}'s topic", id, request.getMailboxId(),
+                    request.getTenant(), topicTenant);
+            publish(new Completion(delivery, Outcomes.refused(request, "tenant does not match its topic",
+                    clock.instant()), true));
             return;
         }
         attempts.submit(delivery, Duration.ZERO);
@@ -246,16 +306,6 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
             inFlight.remove(id);
         }
         finalInTransaction.clear();
-        pending = inFlight.size();
-    }
-
-    private void applyBackpressure() {
-        pending = inFlight.size();
-        if (pending >= maxPending) {
-            consumer.pause(consumer.assignment());
-        } else if (!consumer.paused().isEmpty()) {
-            consumer.resume(consumer.paused());
-        }
     }
 
     /**
@@ -280,7 +330,6 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         drain();
         commit();
         deliveries.forEach(d -> inFlight.remove(d.request().getNotificationId()));
-        pending = inFlight.size();
     }
 
     @Override
@@ -288,14 +337,14 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         if (partitions.isEmpty()) {
             return;
         }
-        finishInFlight(inFlight.values().stream().filter(d -> partitions.contains(d.source())).toList());
+        finishInFlight(inFlight.from(partitions));
         partitions.forEach(offsets::forget);
         LOG.info("Partitions revoked: {}", partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        inFlight.values().stream().filter(d -> partitions.contains(d.source())).toList()
+        inFlight.from(partitions)
                 .forEach(d -> {
                     d.abandon();
                     inFlight.remove(d.request().getNotificationId());
@@ -304,9 +353,23 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
         LOG.warn("Partitions lost: {}", partitions);
     }
 
+    /**
+     * Brings the ledger up to date for the new partitions before any of their requests is read. The
+     * ledger partition is the request partition's number, shared by every tenant's topic: partition 3
+     * of one tenant newly assigned means ledger partition 3 is restored again from its checkpoint, even
+     * if this instance already had partition 3 of another tenant, because another instance may have
+     * written the newly assigned tenant's entries there. Our own open transaction is committed first:
+     * its ledger records would otherwise hold back what a read_committed restore can see. Then the new
+     * partitions of held tenants are paused before the poll that assigned them can fetch from them.
+     */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        restorer.restore(partitions.stream().map(TopicPartition::partition).toList());
+        if (partitions.isEmpty()) {
+            return;
+        }
+        commit();
+        restorer.restore(partitions.stream().map(TopicPartition::partition).distinct().sorted().toList());
+        holds.apply(consumer);
         LOG.info("Partitions assigned: {}", partitions);
     }
 }

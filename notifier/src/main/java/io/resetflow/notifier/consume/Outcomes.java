@@ -4,10 +4,11 @@ import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.notifier.mail.Recipient;
+import io.resetflow.notifier.send.AddressScrubber;
 import io.resetflow.notifier.send.SendResult;
 import java.time.Instant;
 
-/** Builds the DeliveryOutcome records of a request. */
+/** Builds the DeliveryOutcome records of a request; reply texts lose the addresses relays echo in them. */
 final class Outcomes {
 
     private Outcomes() {
@@ -25,7 +26,7 @@ final class Outcomes {
                 .setHadContactAddress(recipient.hadContactAddress())
                 .setAttempt(Math.max(1, attempt))
                 .setSmtpCode(result.code())
-                .setSmtpReply(result.reply())
+                .setSmtpReply(AddressScrubber.scrub(result.reply()))
                 .setMessageId(messageId)
                 .setOccurredAt(at)
                 .build();

@@ -9,10 +9,12 @@ import io.resetflow.avro.NoticeKind;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.notifier.pacing.SendGate;
 import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.RelayHolds;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /** The notifier's meters; tags name tenants and kinds, never an address or a mailbox. */
 public final class NotifierMetrics {
@@ -42,11 +44,34 @@ public final class NotifierMetrics {
         }
     }
 
-    public void pendingGauge(Supplier<Number> pending) {
+    /** Per tenant: {@code sum(resetflow_notifier_pending)} is what the notifier holds in memory in all. */
+    public void pendingGauge(String tenant, IntSupplier pending) {
         // The supplier form keeps a strong reference: the lambda has no other owner, and a weakly held
         // one would be collected and the gauge turn NaN.
-        Gauge.builder("resetflow.notifier.pending", pending)
-                .description("Requests read and not yet finished (waiting, paced, retrying, sending)").register(registry);
+        Gauge.builder("resetflow.notifier.pending", () -> pending.getAsInt()).tag("tenant", tenant)
+                .description("Requests read and not yet finished (waiting, paced, retrying, sending), per tenant window")
+                .register(registry);
+    }
+
+    /** 1 while the tenant's request partitions are paused for this cause (paused, quiet_hours, relay, window). */
+    public void heldGauge(String tenant, String cause, BooleanSupplier held) {
+        Gauge.builder("resetflow.notifier.held", () -> held.getAsBoolean() ? 1 : 0).tag("tenant", tenant).tag("cause", cause)
+                .description("1 while the tenant's requests are not read, by cause").register(registry);
+    }
+
+    /** 1 while the tenant's relay is held: it rejected the sender, policy or login, or many recipients, or is down. */
+    public void relayHeldGauges(Collection<Tenant> tenants, RelayHolds relays) {
+        for (Tenant tenant : tenants) {
+            String id = tenant.id();
+            Gauge.builder("resetflow.notifier.relay.held", relays, r -> r.isHeld(id) ? 1 : 0).tag("tenant", id)
+                    .description("1 while the tenant's relay is held and its mail waits").register(registry);
+        }
+    }
+
+    public void relayHeld(String tenant, RelayHolds.Reason reason) {
+        Counter.builder("resetflow.notifier.relay.holds").tag("tenant", tenant)
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .description("Times a tenant's relay became held").register(registry).increment();
     }
 
     public void outcome(String tenant, NoticeKind kind, DeliveryStatus status) {

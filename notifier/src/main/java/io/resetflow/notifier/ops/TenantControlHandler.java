@@ -6,13 +6,14 @@ import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.notifier.pacing.RateLimits;
+import io.resetflow.notifier.pacing.RelayHolds;
 import io.resetflow.notifier.pacing.TenantSwitches;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * {@code GET /tenants}: each tenant's state and rates; {@code POST /tenants/{id}/pause} and
+ * {@code GET /tenants}: each tenant's state (paused, relay held) and rates; {@code POST /tenants/{id}/pause} and
  * {@code POST /tenants/{id}/resume}: stop and restart a tenant's mails at run time.
  */
 public final class TenantControlHandler implements HttpHandler {
@@ -20,11 +21,13 @@ public final class TenantControlHandler implements HttpHandler {
     private final Tenants tenants;
     private final TenantSwitches switches;
     private final RateLimits limits;
+    private final RelayHolds relays;
 
-    public TenantControlHandler(Tenants tenants, TenantSwitches switches, RateLimits limits) {
+    public TenantControlHandler(Tenants tenants, TenantSwitches switches, RateLimits limits, RelayHolds relays) {
         this.tenants = tenants;
         this.switches = switches;
         this.limits = limits;
+        this.relays = relays;
     }
 
     @Override
@@ -58,8 +61,10 @@ public final class TenantControlHandler implements HttpHandler {
     private String overview() {
         StringJoiner json = new StringJoiner(",", "[", "]");
         for (Tenant tenant : tenants.all()) {
-            json.add(String.format(Locale.ROOT, "{\"tenant\":\"%s\",\"paused\":%s,\"rate\":%.3f,\"limit\":%.3f}",
-                    tenant.id(), switches.isPaused(tenant.id()), limits.currentRate(tenant.id()), limits.limit(tenant.id())));
+            json.add(String.format(Locale.ROOT,
+                    "{\"tenant\":\"%s\",\"paused\":%s,\"relayHeld\":%s,\"rate\":%.3f,\"limit\":%.3f}",
+                    tenant.id(), switches.isPaused(tenant.id()), relays.isHeld(tenant.id()),
+                    limits.currentRate(tenant.id()), limits.limit(tenant.id())));
         }
         return json.toString();
     }

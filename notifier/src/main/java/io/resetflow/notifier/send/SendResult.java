@@ -2,11 +2,15 @@ package io.resetflow.notifier.send;
 
 /**
  * What the relay answered to one mail: the reply code when there was one (none for a connection
- * failure or timeout) and the reply text or error message.
+ * failure or timeout), the reply text or error message, and the stage of the exchange it answered.
  */
-public record SendResult(Integer code, String reply) {
+public record SendResult(Integer code, String reply, SmtpStage stage) {
+
+    public SendResult(Integer code, String reply) {
+        this(code, reply, SmtpStage.UNKNOWN);
+    }
 
     public static SendResult noReply(String error) {
-        return new SendResult(null, error);
+        return new SendResult(null, error, SmtpStage.CONNECT);
     }
 }

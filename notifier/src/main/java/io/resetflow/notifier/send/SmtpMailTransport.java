@@ -187,7 +187,7 @@ public final class SmtpMailTransport implements MailTransport {
                 return new SendResult(transport.getLastReturnCode(), transport.getLastServerResponse().strip());
             } catch (MessagingException e) {
                 SendResult result = SmtpFailures.toResult(e);
-                if (ReplyClass.of(result) != ReplyClass.PERMANENT) {
+                if (ReplyClass.of(result) != ReplyClass.RECIPIENT_REJECTED) {
                     close();
                 }
                 lastUsedNanos = System.nanoTime();

@@ -66,7 +66,10 @@ class NotifierCrashTest {
         greenMail.start();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
-            broker.createTopic("notify.requests", 2);
+            String[] tenants = {"stnet", "kddi-web", "jcom", "ctc", "nifty", "biglobe"};
+            for (String tenant : tenants) {
+                broker.createTopic("notify.requests." + tenant, 2);
+            }
             broker.createTopic("notify.outcomes", 2);
             AvroSerdes serdes = AvroSerdes.forRegistry(registry.url());
             Path config = writeConfig(broker.bootstrapServers(), registry.url(), smtpPort);
@@ -74,11 +77,11 @@ class NotifierCrashTest {
             // Given a batch of requests and a notifier process working through it
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-                String[] tenants = {"stnet", "kddi-web", "jcom", "ctc", "nifty", "biglobe"};
                 for (int i = 0; i < MAILS; i++) {
                     NotificationRequest request = Requests.initial(tenants[i % 6], "mbx-" + i, "user" + i + "@crash.example");
-                    producer.send(new ProducerRecord<>("notify.requests", request.getMailboxId(),
-                            serdes.value(NotificationRequest.class).serializer().serialize("notify.requests", request)));
+                    String topic = "notify.requests." + request.getTenant();
+                    producer.send(new ProducerRecord<>(topic, request.getMailboxId(),
+                            serdes.value(NotificationRequest.class).serializer().serialize(topic, request)));
                 }
             }
             Process first = notifierProcess(config, "first");

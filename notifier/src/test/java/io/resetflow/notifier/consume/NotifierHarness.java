@@ -7,6 +7,7 @@ import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.time.CampaignTime;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.notifier.Mails;
 import io.resetflow.notifier.NotifierService;
 import io.resetflow.notifier.config.NotifierConfig;
 import io.resetflow.notifier.send.MailTransport;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** One test's topics (own prefix), its request producer and outcome reader, and notifiers on them. */
+/**
+ * One test's topics (own prefix: one request topic per tenant, the outcomes), its request producer and
+ * outcome reader, and notifiers on them.
+ */
 final class NotifierHarness implements AutoCloseable {
 
     final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
@@ -41,9 +46,13 @@ final class NotifierHarness implements AutoCloseable {
     private final List<DeliveryOutcome> seen = new ArrayList<>();
 
     NotifierHarness(EmbeddedKafkaBroker broker, Path stateDir) {
+        this(broker, stateDir, Mails.TENANTS.ids());
+    }
+
+    NotifierHarness(EmbeddedKafkaBroker broker, Path stateDir, Collection<String> tenants) {
         this.broker = broker;
         this.stateDir = stateDir;
-        broker.createTopic(prefix + "notify.requests", 2);
+        tenants.forEach(tenant -> broker.createTopic(requestTopic(tenant), 2));
         broker.createTopic(prefix + "notify.outcomes", 2);
         this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
@@ -73,6 +82,8 @@ final class NotifierHarness implements AutoCloseable {
         values.put(NotifierConfig.RETRY_MAX_MS, 200L);
         values.put(NotifierConfig.RETRY_MAX_ATTEMPTS, 20);
         values.put(NotifierConfig.QUIET_RECHECK_MS, 100L);
+        values.put(NotifierConfig.RELAY_HOLD_INITIAL_MS, 100L);
+        values.put(NotifierConfig.RELAY_HOLD_MAX_MS, 1_000L);
         values.put(NotifierConfig.HTTP_PORT, 0);
         return values;
     }
@@ -92,14 +103,24 @@ final class NotifierHarness implements AutoCloseable {
                 TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();
     }
 
+    String requestTopic(String tenant) {
+        return prefix + "notify.requests." + tenant;
+    }
+
+    /** On the request's tenant's topic, as the tracker writes it. */
     void request(NotificationRequest request) {
-        producer.send(new ProducerRecord<>(prefix + "notify.requests", request.getMailboxId(),
-                serdes.value(NotificationRequest.class).serializer().serialize(prefix + "notify.requests", request)));
+        request(request.getTenant(), request);
+    }
+
+    void request(String topicTenant, NotificationRequest request) {
+        String topic = requestTopic(topicTenant);
+        producer.send(new ProducerRecord<>(topic, request.getMailboxId(),
+                serdes.value(NotificationRequest.class).serializer().serialize(topic, request)));
         producer.flush();
     }
 
-    void rawRequest(String key, byte[] value) {
-        producer.send(new ProducerRecord<>(prefix + "notify.requests", key, value));
+    void rawRequest(String topicTenant, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(requestTopic(topicTenant), key, value));
         producer.flush();
     }
 

@@ -85,6 +85,11 @@ class NotifierServiceIntegrationTest {
         return outcomes.stream().filter(o -> o.getNotificationId().equals(notificationId)).toList();
     }
 
+    static double gauge(NotifierService notifier, String name, String tenant, String cause) {
+        var search = notifier.registry().get(name).tag("tenant", tenant);
+        return (cause == null ? search : search.tag("cause", cause)).gauge().value();
+    }
+
     private static long finals(List<DeliveryOutcome> outcomes, String notificationId) {
         return of(outcomes, notificationId).stream().filter(o -> o.getStatus() != DeliveryStatus.DEFERRED).count();
     }
@@ -180,6 +185,105 @@ class NotifierServiceIntegrationTest {
     }
 
     @Test
+    void triesTheOtherAddressOnFileWhenTheContactAddressBouncesAndBouncesOnlyWhenBothDid() throws Exception {
+        // Given one request whose contact address is unknown to its relay, and one whose both addresses are
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()
+                .script("home@example-contact.jp", "550 5.1.1 <home@example-contact.jp>: Recipient address rejected: User unknown")
+                .script("gone-home@example-contact.jp", "550 5.1.1 <gone-home@example-contact.jp>: user unknown")
+                .script("gone@zaq.ne.jp", "550 5.1.1 gone@zaq.ne.jp: user unknown");
+             SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2));
+             NotifierService notifier = harness.start(harness.settings(relay.port(), "ledger"), smtp, DAYTIME)) {
+            NotificationRequest reachable = Requests.builder("jcom", NoticeKind.INITIAL_NOTICE, "mbx-other")
+                    .setMailboxAddress("other@zaq.ne.jp").setContactAddress("home@example-contact.jp").build();
+            NotificationRequest unreachable = Requests.builder("jcom", NoticeKind.INITIAL_NOTICE, "mbx-none")
+                    .setMailboxAddress("gone@zaq.ne.jp").setContactAddress("gone-home@example-contact.jp").build();
+
+            // When both are requested
+            harness.request(reachable);
+            harness.request(unreachable);
+
+            // Then the first bounces at its contact address (non-final, the address scrubbed) and is SENT to the mailbox
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), reachable.getNotificationId()) == 1
+                    && finals(harness.outcomes(), unreachable.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), reachable.getNotificationId()))
+                    .extracting(DeliveryOutcome::getStatus, DeliveryOutcome::getChannel, DeliveryOutcome::getSmtpCode)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.DEFERRED, RecipientChannel.CONTACT_ADDRESS, 550),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryStatus.SENT, RecipientChannel.MAILBOX, 250));
+            DeliveryOutcome bouncedContact = of(harness.outcomes(), reachable.getNotificationId()).get(0);
+            assertThat(bouncedContact.getSmtpReply()).contains("<address>").contains("User unknown").doesNotContain("@");
+            assertThat(relay.acceptedFor("other@zaq.ne.jp")).isEqualTo(1);
+            assertThat(relay.acceptedFor("home@example-contact.jp")).isZero();
+            // and the second is BOUNCED only after its mailbox bounced too, naming the mailbox
+            assertThat(of(harness.outcomes(), unreachable.getNotificationId()))
+                    .extracting(DeliveryOutcome::getStatus, DeliveryOutcome::getChannel)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.DEFERRED, RecipientChannel.CONTACT_ADDRESS),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryStatus.BOUNCED, RecipientChannel.MAILBOX));
+            assertThat(of(harness.outcomes(), unreachable.getNotificationId()).get(1).getSmtpReply())
+                    .isEqualTo("550 5.1.1 <address>: user unknown");
+        }
+    }
+
+    @Test
+    void holdsTheTenantOnAPolicyRejectionBouncesNobodyAndSendsOnceTheRelayTakesMailAgain() throws Exception {
+        // Given a relay that refuses jcom's first mail on policy grounds (5.7.1), then takes mail again
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()
+                .script("policy@zaq.ne.jp", "554 5.7.1 <policy@zaq.ne.jp>: Relay access denied");
+             SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2));
+             NotifierService notifier = harness.start(harness.settings(relay.port(), "ledger"), smtp, DAYTIME)) {
+            NotificationRequest request = Requests.initial("jcom", "mbx-policy", "policy@zaq.ne.jp");
+
+            // When it is requested
+            harness.request(request);
+
+            // Then it is deferred (not bounced), the tenant's relay was held once, and the probe after the hold sends it
+            await().atMost(WAIT).until(() -> finals(harness.outcomes(), request.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), request.getNotificationId()))
+                    .extracting(DeliveryOutcome::getStatus, DeliveryOutcome::getSmtpCode)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.DEFERRED, 554),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryStatus.SENT, 250));
+            assertThat(relay.acceptedFor("policy@zaq.ne.jp")).isEqualTo(1);
+            assertThat(notifier.registry().scrape())
+                    .contains("resetflow_notifier_relay_holds_total{reason=\"rejecting\",tenant=\"jcom\"} 1.0")
+                    .contains("resetflow_notifier_relay_held{tenant=\"jcom\"} 0.0")
+                    .doesNotContain("status=\"BOUNCED\"");
+        }
+    }
+
+    @Test
+    void blamesTheRelayWhenManyRecipientsFailAlikeAndBouncesNoneFromThen() throws Exception {
+        // Given a burst threshold of 3 and a relay that answers "user unknown" to the first RCPT of each of three
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer()
+                .script("one@zaq.ne.jp", "550 5.1.1 user unknown")
+                .script("two@zaq.ne.jp", "550 5.1.1 user unknown")
+                .script("three@zaq.ne.jp", "550 5.1.1 user unknown");
+             SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2))) {
+            Map<String, Object> settings = harness.settings(relay.port(), "ledger");
+            settings.put(NotifierConfig.RELAY_BURST_COUNT, 3);
+            settings.put(NotifierConfig.RELAY_BURST_WINDOW_MS, 60_000L);
+            try (NotifierService notifier = harness.start(settings, smtp, DAYTIME)) {
+                List<NotificationRequest> requests = List.of(Requests.initial("jcom", "mbx-one", "one@zaq.ne.jp"),
+                        Requests.initial("jcom", "mbx-two", "two@zaq.ne.jp"),
+                        Requests.initial("jcom", "mbx-three", "three@zaq.ne.jp"));
+
+                // When the three are requested
+                requests.forEach(harness::request);
+
+                // Then the first two failures bounce, the third is the relay's: held, deferred, and sent by the probe
+                await().atMost(WAIT).until(() -> requests.stream()
+                        .allMatch(r -> finals(harness.outcomes(), r.getNotificationId()) == 1));
+                List<DeliveryStatus> finalStatuses = harness.outcomes().stream()
+                        .filter(o -> o.getStatus() != DeliveryStatus.DEFERRED).map(DeliveryOutcome::getStatus).toList();
+                assertThat(finalStatuses).containsExactlyInAnyOrder(DeliveryStatus.BOUNCED, DeliveryStatus.BOUNCED,
+                        DeliveryStatus.SENT);
+                assertThat(harness.outcomes()).filteredOn(o -> o.getStatus() == DeliveryStatus.DEFERRED)
+                        .extracting(DeliveryOutcome::getSmtpCode).containsExactly(550);
+                assertThat(notifier.registry().scrape())
+                        .contains("resetflow_notifier_relay_holds_total{reason=\"rejecting\",tenant=\"jcom\"} 1.0");
+            }
+        }
+    }
+
+    @Test
     void losesNothingWhileTheSmtpServerIsDownAndSendsOnceItIsBack() throws Exception {
         try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
              NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, DAYTIME)) {
@@ -258,15 +362,17 @@ class NotifierServiceIntegrationTest {
              NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, clock)) {
             harness.request(request);
 
-            // When the request has been read, nothing is sent and no outcome is published
-            await().atMost(WAIT).until(() -> notifier.registry().get("resetflow.notifier.pending").gauge().value() == 1.0);
-            assertThat(greenMail.getReceivedMessages()).isEmpty();
-            assertThat(harness.outcomes()).isEmpty();
+            // When it is quiet, stnet's partitions are paused: the request is not even read
+            await().atMost(WAIT).until(() -> gauge(notifier, "resetflow.notifier.held", "stnet", "quiet_hours") == 1.0);
+            assertThat(gauge(notifier, "resetflow.notifier.pending", "stnet", null)).isZero();
 
-            // Then at 08:00 Tokyo it goes out
+            // Then at 08:00 Tokyo it is read and goes out, once, stamped after the quiet hours
             now.set(Instant.parse("2025-06-17T23:00:00Z"));
             await().atMost(WAIT).until(() -> finals(harness.outcomes(), request.getNotificationId()) == 1);
+            assertThat(of(harness.outcomes(), request.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getOccurredAt).isEqualTo(Instant.parse("2025-06-17T23:00:00Z"));
             assertThat(greenMail.getReceivedMessagesForDomain("pikara.ne.jp")).hasSize(1);
+            assertThat(gauge(notifier, "resetflow.notifier.held", "stnet", "quiet_hours")).isZero();
         }
     }
 
@@ -279,8 +385,8 @@ class NotifierServiceIntegrationTest {
         try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
              NotifierService notifier = harness.start(harness.settings(smtpPort, "ledger"), smtp, DAYTIME)) {
             harness.request(injected);
-            harness.request(unknownTenant);
-            harness.rawRequest("mbx-after", new byte[] {0, 0, 0, 0, 42, 1, 2});
+            harness.request("nifty", unknownTenant);
+            harness.rawRequest("nifty", "mbx-after", new byte[] {0, 0, 0, 0, 42, 1, 2});
             harness.request(after);
 
             await().atMost(WAIT).until(() -> finals(harness.outcomes(), after.getNotificationId()) == 1

@@ -44,14 +44,38 @@ class SmtpMailTransportTest {
     }
 
     @Test
-    void reportsAPermanentRejectionWithItsCodeAndText() throws Exception {
+    void reportsARecipientRejectionWithItsCodeTextAndStage() throws Exception {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer().script("gone@zaq.ne.jp", "550 5.1.1 user unknown");
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
             SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "gone@zaq.ne.jp")));
 
-            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.PERMANENT);
+            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.RECIPIENT_REJECTED);
             assertThat(result.code()).isEqualTo(550);
+            assertThat(result.stage()).isEqualTo(SmtpStage.RCPT_TO);
             assertThat(result.reply()).contains("user unknown");
+        }
+    }
+
+    @Test
+    void reportsAPolicyRejectionOfARecipientAsTheRelays() throws Exception {
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer().script("x@zaq.ne.jp", "554 5.7.1 Relay access denied");
+             SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
+            SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "x@zaq.ne.jp")));
+
+            assertThat(result.stage()).isEqualTo(SmtpStage.RCPT_TO);
+            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.RELAY_REJECTED);
+        }
+    }
+
+    @Test
+    void reportsASenderRejectionAtMailFromAsTheRelaysEvenWithAMailboxCode() throws Exception {
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer().scriptMailFrom("550 user unknown");
+             SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
+            SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "x@zaq.ne.jp")));
+
+            assertThat(result.code()).isEqualTo(550);
+            assertThat(result.stage()).isEqualTo(SmtpStage.MAIL_FROM);
+            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.RELAY_REJECTED);
         }
     }
 
@@ -84,7 +108,7 @@ class SmtpMailTransportTest {
     }
 
     @Test
-    void reportsAnUnreachableRelayAsTransientWithoutCode() throws Exception {
+    void reportsAnUnreachableRelayWithoutCode() throws Exception {
         int closedPort;
         try (ScriptedSmtpServer gone = new ScriptedSmtpServer()) {
             closedPort = gone.port();
@@ -92,7 +116,7 @@ class SmtpMailTransportTest {
         try (SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", closedPort, 1))) {
             SendResult result = transport.send(Mails.notice(Requests.initial("jcom", "m", "a@zaq.ne.jp")));
 
-            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.TRANSIENT);
+            assertThat(ReplyClass.of(result)).isEqualTo(ReplyClass.RELAY_UNREACHABLE);
             assertThat(result.code()).isNull();
             assertThat(result.reply()).isNotBlank();
         }

@@ -1,8 +1,8 @@
 package io.resetflow.core.config;
 
 import io.resetflow.core.tenant.Tenants;
-import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.tenant.TenantsLoader;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.core.topic.TopicPlan;
 import java.nio.file.Path;

@@ -23,7 +23,8 @@ public final class TenantsLoader {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     record PolicyFile(List<String> reminderOffsets, String deadline, String quietHours, String zone, Long dailySendCap,
-                      Double sendRatePerSecond) {
+                      Double sendRatePerSecond, String commandAnswerTimeout, Integer commandAttempts,
+                      RemediationPolicy.InactiveAccounts inactiveAccounts) {
     }
 
     record TenantFile(String id, String name, String nameJa, List<String> brands, List<String> domains,
@@ -88,6 +89,10 @@ public final class TenantsLoader {
                 : QuietHours.parse(file.quietHours(), zone);
         return new RemediationPolicy(offsets, deadline, quiet,
                 file.dailySendCap() == null ? fallback.dailySendCap() : file.dailySendCap(),
-                file.sendRatePerSecond() == null ? fallback.sendRatePerSecond() : file.sendRatePerSecond());
+                file.sendRatePerSecond() == null ? fallback.sendRatePerSecond() : file.sendRatePerSecond(),
+                file.commandAnswerTimeout() == null ? fallback.commandAnswerTimeout()
+                        : Duration.parse(file.commandAnswerTimeout()),
+                file.commandAttempts() == null ? fallback.commandAttempts() : file.commandAttempts(),
+                file.inactiveAccounts() == null ? fallback.inactiveAccounts() : file.inactiveAccounts());
     }
 }

@@ -14,10 +14,14 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
     public static final String PASSWORD_RESETS = "password-resets";
     public static final String FORCE_RESETS = "force-resets";
     public static final String REMEDIATION_STATUS = "remediation-status";
+    public static final String COMMAND_ANSWERS = "command-answers";
 
     /** The per-tenant roles, in the order they are created and documented. */
     public static final List<String> TENANT_ROLES =
-            List.of(AFFECTED_ACCOUNTS, PASSWORD_RESETS, FORCE_RESETS, REMEDIATION_STATUS);
+            List.of(AFFECTED_ACCOUNTS, PASSWORD_RESETS, FORCE_RESETS, REMEDIATION_STATUS, COMMAND_ANSWERS);
+
+    /** Per-tenant roles whose topics are compacted: the latest record per mailbox is the one that counts. */
+    public static final List<String> COMPACTED_TENANT_ROLES = List.of(FORCE_RESETS, REMEDIATION_STATUS);
 
     public String breachAffectedAccounts() {
         return sharedPrefix + "breach.affected-accounts";
@@ -31,8 +35,13 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
         return sharedPrefix + "remediation.intake";
     }
 
-    public String notifyRequests() {
-        return sharedPrefix + "notify.requests";
+    /**
+     * The tenant's notification requests. One topic per tenant lets the notifier pause exactly the
+     * tenant that is held (quiet hours, paused, relay down) while the others keep flowing. Not under
+     * the tenant prefix: no ISP reads or writes it.
+     */
+    public String notifyRequests(String tenant) {
+        return sharedPrefix + "notify.requests." + tenant;
     }
 
     public String notifyOutcomes() {
@@ -76,13 +85,17 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
         return tenantTopic(tenant, REMEDIATION_STATUS);
     }
 
+    /** The ISP's answers to the commands on its force-resets topic. */
+    public String tenantCommandAnswers(String tenant) {
+        return tenantTopic(tenant, COMMAND_ANSWERS);
+    }
+
     /** The ACL prefix that grants an ISP its own topics and nothing else. */
     public String tenantAclPrefix(String tenant) {
         return tenantPrefix + tenant + ".";
     }
 
     public List<String> sharedTopics() {
-        return List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(), notifyRequests(),
-                notifyOutcomes(), notifySentLedger(), remediationProgress(), resetsRejected());
+        return List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(), notifyOutcomes(), notifySentLedger(), remediationProgress(), resetsRejected());
     }
 }

@@ -10,7 +10,9 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topics a deployment needs, derived from the tenant list: Streams does not create output
- * topics, so they exist before any service starts. Status and progress topics are compacted.
+ * topics, so they exist before any service starts. Status, command and progress topics and the sent
+ * ledger are compacted: a command stays on its topic, as its mailbox's latest record, until a newer
+ * attempt or its cancel replaces it, so an ISP consumer that was down for a week still finds it.
  */
 public record TopicPlan(TopicNames names, int partitions, short replicationFactor) {
 
@@ -21,8 +23,9 @@ public record TopicPlan(TopicNames names, int partitions, short replicationFacto
                     || shared.equals(names.notifySentLedger())));
         }
         for (Tenant tenant : tenants.all()) {
+            topics.add(topic(names.notifyRequests(tenant.id()), false));
             for (String role : TopicNames.TENANT_ROLES) {
-                topics.add(topic(names.tenantTopic(tenant.id(), role), role.equals(TopicNames.REMEDIATION_STATUS)));
+                topics.add(topic(names.tenantTopic(tenant.id(), role), TopicNames.COMPACTED_TENANT_ROLES.contains(role)));
             }
         }
         return topics;

@@ -1,8 +1,8 @@
 package io.resetflow.tracker.config;
 
 import io.resetflow.core.config.CommonConfig;
-import io.resetflow.tracker.domain.InitialNoticePlan;
 import io.resetflow.core.time.CampaignClock;
+import io.resetflow.tracker.domain.InitialNoticePlan;
 import io.resetflow.tracker.timers.TickBound;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,10 @@ public final class TrackerConfig extends CommonConfig {
         return CommonConfig.definition()
                 .define(APPLICATION_ID, Type.STRING, "reset-tracker", Importance.HIGH,
                         "Kafka Streams application id (consumer group, changelog prefix).")
-                .define(BREACH_CUTOFF, Type.STRING, "1970-01-01T00:00:00Z", Importance.HIGH,
-                        "ISO-8601 instant: a password change before it does not remediate a mailbox.")
+                .define(BREACH_CUTOFF, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Required. ISO-8601 instant of the breach: a password change at or before it does not "
+                                + "remediate a mailbox (the attacker may know the new one). No default: 1970 would "
+                                + "count every reset.")
                 .define(INITIAL_NOTICE, Type.STRING, "IMMEDIATE",
                         ConfigDef.ValidString.in("IMMEDIATE", "WAVES", "immediate", "waves"), Importance.MEDIUM,
                         "IMMEDIATE: notify on acceptance; WAVES: URGENT first, HIGH and NORMAL one wave interval apart.")

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record DueAction(Kind kind, int sequence, Instant dueAt) {
 
     public enum Kind {
-        LOCK, INITIAL_NOTICE, REMINDER, DEADLINE, FORCE_RESET, FINAL_NOTICE;
+        LOCK, INITIAL_NOTICE, REMINDER, DEADLINE, FORCE_RESET, FINAL_NOTICE, OTHER_CHANNEL, COMMAND_FOLLOW_UP;
 
         public boolean isMail() {
             return this == INITIAL_NOTICE || this == REMINDER || this == FINAL_NOTICE;

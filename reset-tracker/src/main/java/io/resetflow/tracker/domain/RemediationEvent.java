@@ -1,5 +1,7 @@
 package io.resetflow.tracker.domain;
 
+import io.resetflow.avro.CommandAnswerKind;
+import io.resetflow.avro.CommandRefusal;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RecipientChannel;
@@ -27,9 +29,27 @@ public sealed interface RemediationEvent {
     record DeadlineReached(Instant at) implements RemediationEvent {
     }
 
-    record ForceResetIssued(Instant at) implements RemediationEvent {
+    /** The ISP was told to force a reset; it owes a final answer by {@code respondBy}. */
+    record ForceResetIssued(Instant at, Instant respondBy) implements RemediationEvent {
     }
 
-    record LockIssued(Instant at) implements RemediationEvent {
+    record LockIssued(Instant at, Instant respondBy) implements RemediationEvent {
+    }
+
+    /** No address on file takes mail: the ISP was asked to reach the customer by post, SMS or phone. */
+    record OtherChannelRequested(Instant at, Instant respondBy) implements RemediationEvent {
+    }
+
+    /** The open command went unanswered by its respond-by time and was issued again. */
+    record CommandReissued(int attempt, Instant at, Instant respondBy) implements RemediationEvent {
+    }
+
+    /** The open command went unanswered after its last attempt. */
+    record CommandExhausted(Instant at) implements RemediationEvent {
+    }
+
+    /** The ISP answered a command; {@code extendedRespondBy} is the new respond-by time should it be ACCEPTED. */
+    record CommandAnswered(String commandId, CommandAnswerKind answer, CommandRefusal refusal, String answeredBy,
+                           Instant at, Instant extendedRespondBy) implements RemediationEvent {
     }
 }

@@ -6,13 +6,16 @@ import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.tracker.domain.DueAction.Kind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Derives a mailbox's next action from its state and its tenant's policy. Reminder offsets and the
- * deadline count from the moment the initial notice was issued. Nothing is kept besides the
- * mailbox itself, so a timer that fires late or twice re-derives the same answer.
+ * deadline count from the moment the initial notice was issued; an open command is followed up at
+ * its respond-by time. Nothing is kept besides the mailbox itself, so a timer that fires late or
+ * twice re-derives the same answer.
  */
 public final class RemediationSchedule {
 
@@ -24,19 +27,27 @@ public final class RemediationSchedule {
 
     public Optional<DueAction> next(MailboxRemediation m, RemediationPolicy policy) {
         RemediationState state = m.state();
-        if (m.isRemediated() || state == RemediationState.LOCK_REQUESTED) {
+        if (m.isRemediated() || m.isEscalated()) {
             return Optional.empty();
+        }
+        Optional<DueAction> followUp = Optional.ofNullable(m.command())
+                .map(command -> new DueAction(Kind.COMMAND_FOLLOW_UP, command.attempt(), command.respondBy()));
+        if (state == RemediationState.LOCK_REQUESTED) {
+            return followUp;
         }
         if (m.requiresLock()) {
             return state == RemediationState.AFFECTED
                     ? Optional.of(new DueAction(Kind.LOCK, 0, m.affectedAt())) : Optional.empty();
         }
         if (state == RemediationState.FORCE_RESET_REQUESTED) {
-            return m.finalNoticeIssued() || isUndeliverable(m.reason()) ? Optional.empty()
+            return m.finalNoticeIssued() || isUndeliverable(m.reason()) ? followUp
                     : Optional.of(new DueAction(Kind.FINAL_NOTICE, policy.reminderOffsets().size() + 1, m.deadlineAt()));
         }
         if (state == RemediationState.DEADLINE_PASSED) {
             return Optional.of(new DueAction(Kind.FORCE_RESET, 0, m.deadlineAt()));
+        }
+        if (state == RemediationState.UNDELIVERABLE) {
+            return undeliverable(m, followUp);
         }
         if (m.noticesIssued() == 0) {
             return Optional.of(new DueAction(Kind.INITIAL_NOTICE, 0,
@@ -44,6 +55,24 @@ public final class RemediationSchedule {
         }
         return nextReminder(m, policy.reminderOffsets())
                 .or(() -> Optional.of(new DueAction(Kind.DEADLINE, 0, m.deadlineAt())));
+    }
+
+    /**
+     * No address took the mail: the ISP is asked at once to reach the customer another way, that
+     * command is followed up, and the deadline still forces a reset.
+     */
+    private static Optional<DueAction> undeliverable(MailboxRemediation m, Optional<DueAction> followUp) {
+        if (m.reason() == StateReason.BOUNCED && !m.otherChannelRequested()) {
+            return Optional.of(new DueAction(Kind.OTHER_CHANNEL, 0, m.updatedAt()));
+        }
+        Optional<DueAction> deadline = Optional.ofNullable(m.deadlineAt()).map(at -> new DueAction(Kind.DEADLINE, 0, at));
+        if (followUp.isEmpty()) {
+            return deadline;
+        }
+        if (deadline.isEmpty()) {
+            return followUp;
+        }
+        return followUp.get().dueAt().isBefore(deadline.get().dueAt()) ? followUp : deadline;
     }
 
     public static Instant deadlineFor(Instant initialNoticeAt, RemediationPolicy policy) {
@@ -60,7 +89,12 @@ public final class RemediationSchedule {
                 : Optional.empty();
     }
 
-    private static boolean isUndeliverable(StateReason reason) {
-        return reason == StateReason.BOUNCED || reason == StateReason.DELIVERY_FAILED;
+    private static final Set<StateReason> UNDELIVERABLE_REASONS = EnumSet.of(StateReason.BOUNCED,
+            StateReason.DELIVERY_FAILED, StateReason.OTHER_CHANNEL_REQUESTED, StateReason.REACHED_BY_OTHER_CHANNEL,
+            StateReason.OTHER_CHANNEL_FAILED);
+
+    /** No mail reaches the mailbox, so no final notice is requested after its forced reset. */
+    public static boolean isUndeliverable(StateReason reason) {
+        return UNDELIVERABLE_REASONS.contains(reason);
     }
 }

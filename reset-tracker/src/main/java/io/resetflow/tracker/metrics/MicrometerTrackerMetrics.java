@@ -3,6 +3,8 @@ package io.resetflow.tracker.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.resetflow.avro.CommandAnswerKind;
+import io.resetflow.avro.IspAction;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RejectReason;
 import java.util.Map;
@@ -47,6 +49,35 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
     public void resetRejected(RejectReason reason) {
         Counter.builder("resetflow.tracker.resets.rejected").description("ISP reset events rejected")
                 .tag("reason", reason.name()).register(registry).increment();
+    }
+
+    @Override
+    public void commandIssued(String tenant, IspAction action, int attempt) {
+        Counter.builder("resetflow.tracker.commands.issued")
+                .description("Commands published to ISPs; attempt 1 is the first, later ones re-issue an unanswered command")
+                .tag("tenant", tenant).tag("action", action.name()).tag("attempt", attempt == 1 ? "first" : "repeat")
+                .register(registry).increment();
+    }
+
+    @Override
+    public void commandExhausted(String tenant, IspAction action) {
+        Counter.builder("resetflow.tracker.commands.exhausted")
+                .description("Commands without a final answer after their last attempt (force reset and lock: escalated)")
+                .tag("tenant", tenant).tag("action", action.name()).register(registry).increment();
+    }
+
+    @Override
+    public void commandAnswered(String tenant, IspAction action, CommandAnswerKind answer) {
+        Counter.builder("resetflow.tracker.commands.answered").description("ISP answers to commands")
+                .tag("tenant", tenant).tag("action", action.name()).tag("answer", answer.name())
+                .register(registry).increment();
+    }
+
+    @Override
+    public void commandCancelled(String tenant, IspAction action) {
+        Counter.builder("resetflow.tracker.commands.cancelled")
+                .description("Open commands withdrawn because the customer reset the password first")
+                .tag("tenant", tenant).tag("action", action.name()).register(registry).increment();
     }
 
     @Override

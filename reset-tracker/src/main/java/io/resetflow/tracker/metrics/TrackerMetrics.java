@@ -1,5 +1,7 @@
 package io.resetflow.tracker.metrics;
 
+import io.resetflow.avro.CommandAnswerKind;
+import io.resetflow.avro.IspAction;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RejectReason;
 
@@ -19,6 +21,19 @@ public interface TrackerMetrics {
     }
 
     default void outcomeForUnknownMailbox() {
+    }
+
+    default void commandIssued(String tenant, IspAction action, int attempt) {
+    }
+
+    /** A command had no final answer after its last attempt: its mailbox is escalated (or, for the other channel, left to its deadline). */
+    default void commandExhausted(String tenant, IspAction action) {
+    }
+
+    default void commandAnswered(String tenant, IspAction action, CommandAnswerKind answer) {
+    }
+
+    default void commandCancelled(String tenant, IspAction action) {
     }
 
     default void timersFired(int count) {

@@ -21,7 +21,10 @@ final class MailboxViews {
                 m.noticesIssued(), text(m.affectedAt()), text(m.noticeIssuedAt()), text(m.notifiedAt()),
                 text(m.deadlineAt()), text(m.remediatedAt()), text(m.updatedAt()), text(tracked.scheduledAt()),
                 m.timeline().stream().map(e -> new Views.TimelineView(e.state().name(), e.reason().name(),
-                        e.at().toString())).toList());
+                        e.at().toString(), e.by())).toList(),
+                m.command() == null ? null : new Views.CommandView(m.command().commandId(id.mailboxId()),
+                        m.command().action().name(), m.command().attempt(), text(m.command().issuedAt()),
+                        text(m.command().respondBy()), m.command().accepted()));
     }
 
     /** A straggler row: the address masked, never whole. */

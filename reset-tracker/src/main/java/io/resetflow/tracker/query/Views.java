@@ -9,14 +9,20 @@ public final class Views {
     private Views() {
     }
 
-    public record TimelineView(String state, String reason, String at) {
+    /** {@code by}: who at the ISP gave the answer this entry records; null for ResetFlow's own steps. */
+    public record TimelineView(String state, String reason, String at, String by) {
+    }
+
+    /** The command the mailbox waits on the ISP for. */
+    public record CommandView(String commandId, String action, int attempt, String issuedAt, String respondBy,
+                              boolean accepted) {
     }
 
     public record MailboxView(String mailboxId, String tenant, String brand, String lifecycle, String priority,
                               String state, String reason, boolean remediated, int remindersSent, int noticesIssued,
                               String affectedAt, String noticeIssuedAt, String notifiedAt, String deadlineAt,
                               String remediatedAt, String updatedAt, String nextTimerAt,
-                              List<TimelineView> timeline) {
+                              List<TimelineView> timeline, CommandView openCommand) {
     }
 
     /**

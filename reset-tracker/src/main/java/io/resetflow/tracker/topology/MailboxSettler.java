@@ -1,17 +1,19 @@
 package io.resetflow.tracker.topology;
 
-import io.resetflow.avro.IspAction;
 import io.resetflow.avro.NoticeKind;
-import io.resetflow.avro.StateReason;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.tracker.domain.DueAction;
 import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.domain.OpenCommand;
+import io.resetflow.tracker.domain.RemediationEvent.CommandExhausted;
+import io.resetflow.tracker.domain.RemediationEvent.CommandReissued;
 import io.resetflow.tracker.domain.RemediationEvent.DeadlineReached;
 import io.resetflow.tracker.domain.RemediationEvent.ForceResetIssued;
 import io.resetflow.tracker.domain.RemediationEvent.LockIssued;
 import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
+import io.resetflow.tracker.domain.RemediationEvent.OtherChannelRequested;
 import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.timers.SendWindow;
@@ -69,11 +71,14 @@ public final class MailboxSettler {
                     nextTimer = deferral.get().until();
                     break;
                 }
-                String brand = m.identity().brand() != null ? m.identity().brand()
-                        : tenant.map(Tenant::defaultBrand).orElse(m.tenant());
-                m = issueNotice(m, action, policy, brand, now, out);
+                m = issueNotice(m, action, policy, brand(m, tenant), now, out);
             } else {
-                m = perform(m, action, now, out);
+                m = perform(m, action, policy, brand(m, tenant), now, out);
+                if (action.kind() == DueAction.Kind.DEADLINE) {
+                    // DEADLINE_PASSED is a state of its own, stored and counted: the force reset is the next timer's.
+                    nextTimer = now;
+                    break;
+                }
             }
         }
         TrackedMailbox after = new TrackedMailbox(m, nextTimer);
@@ -83,6 +88,11 @@ public final class MailboxSettler {
             out.emit(m.mailboxId(), new TrackerOutput.Status(OutputRecords.status(m)));
         }
         return after;
+    }
+
+    private static String brand(MailboxRemediation m, Optional<Tenant> tenant) {
+        return m.identity().brand() != null ? m.identity().brand()
+                : tenant.map(Tenant::defaultBrand).orElse(m.tenant());
     }
 
     /**
@@ -115,20 +125,37 @@ public final class MailboxSettler {
         return m.apply(new NoticeIssued(kind, action.sequence(), now, deadline)).after();
     }
 
-    private MailboxRemediation perform(MailboxRemediation m, DueAction action, Instant now, Emitter out) {
+    private MailboxRemediation perform(MailboxRemediation m, DueAction action, RemediationPolicy policy, String brand,
+                                       Instant now, Emitter out) {
+        Instant respondBy = now.plus(policy.commandAnswerTimeout());
         return switch (action.kind()) {
-            case LOCK -> {
-                out.emit(m.mailboxId(), new TrackerOutput.Command(
-                        OutputRecords.command(m, IspAction.LOCK_ACCOUNT, StateReason.LOCKED_FORMER_ACCOUNT, now)));
-                yield m.apply(new LockIssued(now)).after();
-            }
+            case LOCK -> issue(m.apply(new LockIssued(now, respondBy)).after(), brand, now, out);
             case DEADLINE -> m.apply(new DeadlineReached(now)).after();
-            case FORCE_RESET -> {
-                out.emit(m.mailboxId(), new TrackerOutput.Command(
-                        OutputRecords.command(m, IspAction.FORCE_PASSWORD_RESET, m.reason(), now)));
-                yield m.apply(new ForceResetIssued(now)).after();
-            }
+            case FORCE_RESET -> issue(m.apply(new ForceResetIssued(now, respondBy)).after(), brand, now, out);
+            case OTHER_CHANNEL -> issue(m.apply(new OtherChannelRequested(now, respondBy)).after(), brand, now, out);
+            case COMMAND_FOLLOW_UP -> followUp(m, policy, brand, respondBy, now, out);
             default -> throw new IllegalStateException("not a non-mail action: " + action);
         };
+    }
+
+    /** An unanswered command is issued again with the next attempt, or escalated after the last one. */
+    private MailboxRemediation followUp(MailboxRemediation m, RemediationPolicy policy, String brand, Instant respondBy,
+                                        Instant now, Emitter out) {
+        OpenCommand command = m.command();
+        if (command.attempt() >= policy.commandAttempts()) {
+            metrics.commandExhausted(m.tenant(), command.action());
+            return m.apply(new CommandExhausted(now)).after();
+        }
+        MailboxRemediation next = m.apply(new CommandReissued(command.attempt() + 1, now, respondBy)).after();
+        return issue(next, brand, now, out);
+    }
+
+    /** Publishes the mailbox's open command as it now stands (action, attempt, respond-by). */
+    private MailboxRemediation issue(MailboxRemediation m, String brand, Instant now, Emitter out) {
+        if (m.command() != null) {
+            out.emit(m.mailboxId(), new TrackerOutput.Command(OutputRecords.command(m, m.command(), brand, now)));
+            metrics.commandIssued(m.tenant(), m.command().action(), m.command().attempt());
+        }
+        return m;
     }
 }

@@ -1,6 +1,5 @@
 package io.resetflow.tracker.topology;
 
-import io.resetflow.avro.IspAction;
 import io.resetflow.avro.IspCommand;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.NotificationRequest;
@@ -12,8 +11,8 @@ import io.resetflow.avro.SourceReference;
 import io.resetflow.avro.StateReason;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.NotificationIds;
+import io.resetflow.tracker.domain.OpenCommand;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Builds the records the tracker publishes. */
@@ -32,13 +31,33 @@ public final class OutputRecords {
                 .setDeadline(deadline).setRequestedAt(now).build();
     }
 
-    /** The command id names mailbox and action: a replayed deadline yields the same command. */
-    public static IspCommand command(MailboxRemediation m, IspAction action, StateReason reason, Instant now) {
+    /**
+     * The command id names mailbox, action and attempt: a replayed timer yields the same command. It
+     * carries what the ISP needs to act without a lookup: address, account id, brand, respond-by.
+     */
+    public static IspCommand command(MailboxRemediation m, OpenCommand command, String brand, Instant now) {
         MailboxRemediation.Identity id = m.identity();
+        StateReason reason = switch (command.action()) {
+            case LOCK_ACCOUNT -> StateReason.LOCKED_FORMER_ACCOUNT;
+            case REACH_BY_OTHER_CHANNEL -> StateReason.BOUNCED;
+            // Why the deadline found the mailbox open: reached it unremediated, or stuck undeliverable.
+            case FORCE_PASSWORD_RESET -> m.reason();
+        };
         return IspCommand.newBuilder()
-                .setCommandId(id.mailboxId() + "." + action.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .setMailboxId(id.mailboxId()).setTenant(id.tenant()).setAddress(id.address()).setAction(action)
-                .setReason(reason).setIssuedAt(now).build();
+                .setCommandId(command.commandId(id.mailboxId()))
+                .setMailboxId(id.mailboxId()).setTenant(id.tenant()).setAddress(id.address()).setAction(command.action())
+                .setReason(reason).setIssuedAt(now).setAttempt(command.attempt()).setRespondBy(command.respondBy())
+                .setBrand(brand).setAccountId(id.accountId()).setCancelled(false).build();
+    }
+
+    /** Withdraws an open command the customer overtook: same command id, {@code cancelled} set. */
+    public static IspCommand cancel(MailboxRemediation before, OpenCommand command, StateReason reason, Instant now) {
+        MailboxRemediation.Identity id = before.identity();
+        return IspCommand.newBuilder()
+                .setCommandId(command.commandId(id.mailboxId()))
+                .setMailboxId(id.mailboxId()).setTenant(id.tenant()).setAddress(id.address()).setAction(command.action())
+                .setReason(reason).setIssuedAt(now).setAttempt(command.attempt()).setRespondBy(null)
+                .setBrand(id.brand()).setAccountId(id.accountId()).setCancelled(true).build();
     }
 
     /**

@@ -3,20 +3,26 @@ package io.resetflow.tracker.topology;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.IntakeRecord;
+import io.resetflow.avro.IspAction;
+import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.RejectReason;
+import io.resetflow.avro.ResetActor;
+import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.tenant.Tenants;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.tracker.domain.Change;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.NotificationIds;
+import io.resetflow.tracker.domain.OpenCommand;
+import io.resetflow.tracker.domain.RemediationEvent.CommandAnswered;
 import io.resetflow.tracker.domain.RemediationEvent.DeliveryReported;
 import io.resetflow.tracker.domain.RemediationEvent.PasswordChanged;
 import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.progress.ProgressPublisher;
 import io.resetflow.tracker.progress.TaskCounts;
-import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.timers.DueIndex;
 import io.resetflow.tracker.timers.SendWindow;
 import io.resetflow.tracker.timers.TickBound;
@@ -87,6 +93,8 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             delivered(outcome.outcome(), now, out);
         } else if (input instanceof TrackerInput.Reset reset) {
             reset(reset.event(), now, out);
+        } else if (input instanceof TrackerInput.Answer answer) {
+            answered(answer.answer(), now, out);
         }
     }
 
@@ -99,7 +107,9 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             LOG.debug("Mailbox {} already in remediation; repeated intake record ignored", intake.getMailboxId());
             return;
         }
-        MailboxRemediation m = MailboxRemediation.accept(intake, now).after();
+        boolean lockInactive = settings.tenants().require(intake.getTenant()).policy().inactiveAccounts()
+                == RemediationPolicy.InactiveAccounts.LOCK;
+        MailboxRemediation m = MailboxRemediation.accept(intake, lockInactive, now).after();
         for (PasswordResetEvent early : pendingResets.takeAll(intake.getMailboxId())) {
             m = applyReset(m, early, now, out);
         }
@@ -145,7 +155,42 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
                     "mailbox belongs to another tenant than the one reporting the reset", now, out);
             return m;
         }
-        return m.apply(new PasswordChanged(event.getActor(), event.getChangedAt())).after();
+        MailboxRemediation after = m.apply(new PasswordChanged(event.getActor(), event.getChangedAt())).after();
+        OpenCommand open = m.command();
+        if (open != null && after.command() == null && !carriesOut(open, event.getActor())) {
+            // The customer (or an operator) was first: the ISP must not act on the command any more.
+            out.emit(m.mailboxId(), new TrackerOutput.Command(OutputRecords.cancel(m, open, after.reason(), now)));
+            settings.metrics().commandCancelled(m.tenant(), open.action());
+        }
+        return after;
+    }
+
+    /** A forced reset or a lock reported by the ISP is the command done, not overtaken. */
+    private static boolean carriesOut(OpenCommand command, ResetActor actor) {
+        return (command.action() == IspAction.FORCE_PASSWORD_RESET && actor == ResetActor.FORCED)
+                || (command.action() == IspAction.LOCK_ACCOUNT && actor == ResetActor.LOCKED);
+    }
+
+    private void answered(IspCommandAnswer answer, Instant now, Emitter out) {
+        Optional<TrackedMailbox> stored = repository.find(answer.getMailboxId());
+        String topic = settings.topicNames().tenantCommandAnswers(answer.getTenant());
+        if (stored.isEmpty() || !stored.get().remediation().tenant().equals(answer.getTenant())) {
+            // Another tenant's mailbox is answered as unknown: nothing tells the ISP it exists.
+            settings.metrics().resetRejected(RejectReason.UNKNOWN_MAILBOX);
+            out.emit(answer.getCommandId(), new TrackerOutput.Rejected(AnswerResolverSupplier.refused(answer, topic,
+                    RejectReason.UNKNOWN_MAILBOX, "no mailbox " + answer.getMailboxId() + " of " + answer.getTenant()
+                            + " is in remediation", now)));
+            return;
+        }
+        MailboxRemediation m = stored.get().remediation();
+        RemediationPolicy policy = settings.tenants().require(m.tenant()).policy();
+        Change change = m.apply(new CommandAnswered(answer.getCommandId(), answer.getAnswer(), answer.getRefusal(),
+                answer.getAnsweredBy(), now, now.plus(policy.commandAnswerTimeout())));
+        if (m.command() != null && change.changed()) {
+            settings.metrics().commandAnswered(m.tenant(), m.command().action(), answer.getAnswer());
+        }
+        settler.settle(stored.get(), change.after(), now, out);
+        progress.touched(m.tenant());
     }
 
     private void rejectUnknownMailbox(PasswordResetEvent event, Instant now, Emitter out) {

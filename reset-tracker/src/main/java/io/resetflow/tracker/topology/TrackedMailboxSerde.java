@@ -1,10 +1,12 @@
 package io.resetflow.tracker.topology;
 
 import io.resetflow.avro.AccountLifecycle;
+import io.resetflow.avro.IspAction;
 import io.resetflow.avro.Priority;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.StateReason;
 import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.domain.OpenCommand;
 import io.resetflow.tracker.domain.TimelineEntry;
 import java.nio.BufferUnderflowException;
 import java.time.Instant;
@@ -21,10 +23,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * end; the leading version byte allows a later format to be read next to this one. The layout is
  * that of {@link java.io.DataOutput} (big-endian numbers, strings as modified UTF-8 with a two-byte
  * length), written straight into an array: every mailbox write and timer goes through here.
+ * Version 2 adds the account id, the open command, whether another channel was requested and who
+ * gave each timeline entry; version 1 records (stores and changelogs of earlier releases) still read.
  */
 public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
     private static final long ABSENT = Long.MIN_VALUE;
 
     @Override
@@ -63,6 +68,18 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
             out.putByte(entry.state().ordinal());
             out.putByte(entry.reason().ordinal());
             out.putLong(entry.at().toEpochMilli());
+            putNullable(out, entry.by());
+        }
+        putNullable(out, id.accountId());
+        out.putByte(m.otherChannelRequested() ? 1 : 0);
+        OpenCommand command = m.command();
+        out.putByte(command != null ? 1 : 0);
+        if (command != null) {
+            out.putByte(command.action().ordinal());
+            out.putShort(command.attempt());
+            out.putLong(command.issuedAt().toEpochMilli());
+            out.putLong(command.respondBy().toEpochMilli());
+            out.putByte(command.accepted() ? 1 : 0);
         }
         return out.toByteArray();
     }
@@ -71,12 +88,18 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
         try {
             StoredBytes.Reader in = new StoredBytes.Reader(bytes);
             byte version = in.getByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("unknown stored mailbox format " + version);
             }
+            boolean current = version == VERSION;
             MailboxRemediation.Builder b = new MailboxRemediation.Builder();
-            b.identity = new MailboxRemediation.Identity(in.getUtf(), in.getUtf(), getNullable(in), in.getUtf(),
-                    getNullable(in), AccountLifecycle.values()[in.getByte()], Priority.values()[in.getByte()]);
+            String mailboxId = in.getUtf();
+            String tenant = in.getUtf();
+            String brand = getNullable(in);
+            String address = in.getUtf();
+            String contact = getNullable(in);
+            AccountLifecycle lifecycle = AccountLifecycle.values()[in.getByte()];
+            Priority priority = Priority.values()[in.getByte()];
             b.state = RemediationState.values()[in.getByte()];
             b.reason = StateReason.values()[in.getByte()];
             b.remindersSent = in.getShort();
@@ -93,9 +116,20 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
             List<TimelineEntry> timeline = new ArrayList<>(entries);
             for (int i = 0; i < entries; i++) {
                 timeline.add(new TimelineEntry(RemediationState.values()[in.getByte()],
-                        StateReason.values()[in.getByte()], Instant.ofEpochMilli(in.getLong())));
+                        StateReason.values()[in.getByte()], Instant.ofEpochMilli(in.getLong()),
+                        current ? getNullable(in) : null));
             }
             b.timeline = timeline;
+            String accountId = current ? getNullable(in) : null;
+            b.identity = new MailboxRemediation.Identity(mailboxId, tenant, brand, address, contact, lifecycle, priority,
+                    accountId);
+            if (current) {
+                b.otherChannelRequested = in.getByte() != 0;
+                if (in.getByte() != 0) {
+                    b.command = new OpenCommand(IspAction.values()[in.getByte()], in.getShort(),
+                            Instant.ofEpochMilli(in.getLong()), Instant.ofEpochMilli(in.getLong()), in.getByte() != 0);
+                }
+            }
             return new TrackedMailbox(b.build(), scheduledAt);
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new SerializationException("corrupt stored mailbox", e);

@@ -2,9 +2,10 @@ package io.resetflow.tracker.topology;
 
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.IntakeRecord;
+import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.PasswordResetEvent;
 
-/** The three inputs of the remediation processor, all keyed by mailboxId. */
+/** The inputs of the remediation processor, all keyed by mailboxId. */
 public sealed interface TrackerInput {
 
     record Intake(IntakeRecord record) implements TrackerInput {
@@ -15,5 +16,9 @@ public sealed interface TrackerInput {
 
     /** A reset event already resolved to its mailboxId and checked against the cut-off. */
     record Reset(PasswordResetEvent event) implements TrackerInput {
+    }
+
+    /** An ISP's answer to a command, read from the tenant's own answers topic. */
+    record Answer(IspCommandAnswer answer) implements TrackerInput {
     }
 }

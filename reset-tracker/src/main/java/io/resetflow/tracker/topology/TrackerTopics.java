@@ -3,6 +3,7 @@ package io.resetflow.tracker.topology;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.IntakeRecord;
 import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.RejectedRow;
@@ -29,8 +30,12 @@ public record TrackerTopics(TopicNames names, AvroSerdes serdes) {
                 serdes.value(PasswordResetEvent.class));
     }
 
-    public TopicSpec<String, NotificationRequest> notifyRequests() {
-        return new TopicSpec<>(names.notifyRequests(), Serdes.String(), serdes.value(NotificationRequest.class));
+    public TopicSpec<String, NotificationRequest> notifyRequests(String tenant) {
+        return new TopicSpec<>(names.notifyRequests(tenant), Serdes.String(), serdes.value(NotificationRequest.class));
+    }
+
+    public TopicSpec<String, IspCommandAnswer> commandAnswers(String tenant) {
+        return new TopicSpec<>(names.tenantCommandAnswers(tenant), Serdes.String(), serdes.value(IspCommandAnswer.class));
     }
 
     public TopicSpec<String, IspCommand> forceResets(String tenant) {

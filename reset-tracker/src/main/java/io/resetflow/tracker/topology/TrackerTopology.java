@@ -1,6 +1,10 @@
 package io.resetflow.tracker.topology;
 
+import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.IspCommandAnswer;
+import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.RemediationStatus;
 import io.resetflow.avro.TenantProgress;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.tenant.Tenants;
@@ -54,7 +58,8 @@ public final class TrackerTopology {
 
         KStream<String, TrackerInput> inputs = intake(builder, topics)
                 .merge(outcomes(builder, topics), Named.as("tracker-merge-outcomes"))
-                .merge(resolvedResets(builder, topics, config, tenants, metrics), Named.as("tracker-merge-resets"));
+                .merge(resolvedResets(builder, topics, config, tenants, metrics), Named.as("tracker-merge-resets"))
+                .merge(checkedAnswers(builder, topics, config, tenants, metrics), Named.as("tracker-merge-answers"));
         RemediationProcessor.Settings settings = new RemediationProcessor.Settings(tenants, config.topicNames(),
                 config.campaignClock(), new RemediationSchedule(config.initialNoticePlan()), config.partitions(),
                 config.unknownResetGrace(), config.timerInterval(), config.timerTickBound(), config.progressInterval(),
@@ -105,6 +110,33 @@ public final class TrackerTopology {
                 .mapValues(event -> (TrackerInput) new TrackerInput.Reset(event), Named.as("tracker-reset-input"));
     }
 
+    /** ISP answers to commands, checked against the topic's tenant and co-partitioned with the mailboxes. */
+    private static KStream<String, TrackerInput> checkedAnswers(StreamsBuilder builder, TrackerTopics topics,
+                                                                TrackerConfig config, Tenants tenants,
+                                                                TrackerMetrics metrics) {
+        Map<String, String> tenantByTopic = new LinkedHashMap<>();
+        tenants.ids().forEach(tenant -> tenantByTopic.put(topics.commandAnswers(tenant).name(), tenant));
+        var answerSerde = topics.serdes().value(IspCommandAnswer.class);
+        Map<String, KStream<String, AnswerResolverSupplier.Resolution>> branches = builder
+                .stream(tenantByTopic.keySet(), Consumed.with(Serdes.String(), answerSerde)
+                        .withName("tracker-answers-source"))
+                .process(new AnswerResolverSupplier(tenantByTopic, metrics), Named.as("tracker-answer-check"))
+                .split(Named.as("tracker-answer-"))
+                .branch((key, resolution) -> resolution instanceof AnswerResolverSupplier.Refused, Branched.as("refused"))
+                .defaultBranch(Branched.as("accepted"));
+        branches.get("tracker-answer-refused")
+                .mapValues(resolution -> ((AnswerResolverSupplier.Refused) resolution).row(),
+                        Named.as("tracker-answer-refusal"))
+                .to(topics.resetsRejected().name(),
+                        topics.resetsRejected().produced().withName("tracker-answer-rejected-sink"));
+        return branches.get("tracker-answer-accepted")
+                .mapValues(resolution -> ((AnswerResolverSupplier.Accepted) resolution).answer(),
+                        Named.as("tracker-answer-value"))
+                .repartition(Repartitioned.with(Serdes.String(), answerSerde).withName("tracker-answers-by-mailbox")
+                        .withNumberOfPartitions(config.partitions()))
+                .mapValues(answer -> (TrackerInput) new TrackerInput.Answer(answer), Named.as("tracker-answer-input"));
+    }
+
     private static void routed(KStream<String, TrackerOutput> outputs, TrackerTopics topics, TrackerStores stores) {
         Map<String, KStream<String, TrackerOutput>> byKind = outputs.split(Named.as("tracker-out-"))
                 .branch((k, v) -> v instanceof TrackerOutput.Notice, Branched.as("notice"))
@@ -114,16 +146,18 @@ public final class TrackerTopology {
                 .defaultBranch(Branched.as("progress"));
         byKind.get("tracker-out-notice")
                 .mapValues(v -> ((TrackerOutput.Notice) v).request(), Named.as("tracker-notice-request"))
-                .to(topics.notifyRequests().name(), topics.notifyRequests().produced().withName("tracker-notice-sink"));
+                .to((key, request, context) -> topics.names().notifyRequests(request.getTenant()),
+                        Produced.with(Serdes.String(), topics.serdes().value(NotificationRequest.class))
+                                .withName("tracker-notice-sink"));
         byKind.get("tracker-out-command")
                 .mapValues(v -> ((TrackerOutput.Command) v).command(), Named.as("tracker-isp-command"))
                 .to((key, command, context) -> topics.names().tenantForceResets(command.getTenant()),
-                        Produced.with(Serdes.String(), topics.forceResets("any").valueSerde())
+                        Produced.with(Serdes.String(), topics.serdes().value(IspCommand.class))
                                 .withName("tracker-force-reset-sink"));
         byKind.get("tracker-out-status")
                 .mapValues(v -> ((TrackerOutput.Status) v).status(), Named.as("tracker-status-record"))
                 .to((key, status, context) -> topics.names().tenantRemediationStatus(status.getTenant()),
-                        Produced.with(Serdes.String(), topics.remediationStatus("any").valueSerde())
+                        Produced.with(Serdes.String(), topics.serdes().value(RemediationStatus.class))
                                 .withName("tracker-status-sink"));
         byKind.get("tracker-out-rejected")
                 .mapValues(v -> ((TrackerOutput.Rejected) v).row(), Named.as("tracker-rejected-row"))

@@ -131,6 +131,7 @@ class DashboardBrowserTest {
         // well beyond the test's few minutes.
         values.put(TrackerConfig.CLOCK_SPEED, 300.0);
         values.put(TrackerConfig.ESTIMATE_WINDOW, "PT1H");
+        values.put(TrackerConfig.BREACH_CUTOFF, "2025-05-30T00:00:00Z");
         values.put("kafka.commit.interval.ms", 100);
         return new TrackerConfig(values);
     }

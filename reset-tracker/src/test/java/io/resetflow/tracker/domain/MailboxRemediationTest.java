@@ -8,15 +8,20 @@ import static io.resetflow.tracker.domain.Mailboxes.reset;
 import static io.resetflow.tracker.domain.Mailboxes.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resetflow.avro.CommandAnswerKind;
 import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.IspAction;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.ResetActor;
 import io.resetflow.avro.StateReason;
+import io.resetflow.tracker.domain.RemediationEvent.CommandExhausted;
+import io.resetflow.tracker.domain.RemediationEvent.CommandReissued;
 import io.resetflow.tracker.domain.RemediationEvent.DeadlineReached;
 import io.resetflow.tracker.domain.RemediationEvent.ForceResetIssued;
 import io.resetflow.tracker.domain.RemediationEvent.LockIssued;
 import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
+import io.resetflow.tracker.domain.RemediationEvent.OtherChannelRequested;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +35,7 @@ class MailboxRemediationTest {
     @Test
     void entersAsAffectedWithReasonNew() {
         Change accepted = MailboxRemediation.accept(Mailboxes.intake("mbx-1", io.resetflow.avro.AccountLifecycle.ACTIVE,
-                io.resetflow.avro.Priority.HIGH), T0);
+                io.resetflow.avro.Priority.HIGH), false, T0);
 
         assertThat(accepted.after().state()).isEqualTo(RemediationState.AFFECTED);
         assertThat(accepted.after().reason()).isEqualTo(StateReason.NEW);
@@ -282,7 +287,7 @@ class MailboxRemediationTest {
 
         @Test
         void forceResetFollowsThePassedDeadline() {
-            Change change = Mailboxes.deadlinePassed().apply(new ForceResetIssued(at(Duration.ofDays(14))));
+            Change change = Mailboxes.deadlinePassed().apply(new ForceResetIssued(at(Duration.ofDays(14)), at(Duration.ofDays(14)).plus(Duration.ofDays(2))));
 
             assertThat(change.after().state()).isEqualTo(RemediationState.FORCE_RESET_REQUESTED);
             assertThat(change.after().reason()).isEqualTo(StateReason.DEADLINE_REACHED);
@@ -291,7 +296,7 @@ class MailboxRemediationTest {
         @ParameterizedTest
         @EnumSource(value = RemediationState.class, names = {"DEADLINE_PASSED"}, mode = EnumSource.Mode.EXCLUDE)
         void forceResetNeedsAPassedDeadline(RemediationState state) {
-            assertThat(Mailboxes.in(state).apply(new ForceResetIssued(hours(400))).changed()).isFalse();
+            assertThat(Mailboxes.in(state).apply(new ForceResetIssued(hours(400), hours(400).plus(Duration.ofDays(2)))).changed()).isFalse();
         }
     }
 
@@ -300,7 +305,7 @@ class MailboxRemediationTest {
 
         @Test
         void formerAccountIsLockRequestedThenLocked() {
-            Change requested = Mailboxes.former().apply(new LockIssued(T0));
+            Change requested = Mailboxes.former().apply(new LockIssued(T0, T0.plus(Duration.ofDays(2))));
             Change locked = requested.after().apply(reset(ResetActor.LOCKED));
 
             assertThat(requested.after().state()).isEqualTo(RemediationState.LOCK_REQUESTED);
@@ -318,12 +323,12 @@ class MailboxRemediationTest {
 
         @Test
         void activeAccountsAreNeverLockRequested() {
-            assertThat(Mailboxes.affected().apply(new LockIssued(T0)).changed()).isFalse();
+            assertThat(Mailboxes.affected().apply(new LockIssued(T0, T0.plus(Duration.ofDays(2)))).changed()).isFalse();
         }
 
         @Test
         void secondLockRequestChangesNothing() {
-            assertThat(Mailboxes.lockRequested().apply(new LockIssued(hours(1))).changed()).isFalse();
+            assertThat(Mailboxes.lockRequested().apply(new LockIssued(hours(1), hours(1).plus(Duration.ofDays(2)))).changed()).isFalse();
         }
     }
 
@@ -358,7 +363,7 @@ class MailboxRemediationTest {
                     new NoticeIssued(NoticeKind.REMINDER, 1, at(Duration.ofDays(3)), null),
                     sent(NoticeKind.REMINDER, 1, at(Duration.ofDays(3))),
                     new DeadlineReached(at(Duration.ofDays(14))),
-                    new ForceResetIssued(at(Duration.ofDays(14))),
+                    new ForceResetIssued(at(Duration.ofDays(14)), at(Duration.ofDays(14)).plus(Duration.ofDays(2))),
                     reset(ResetActor.FORCED));
             MailboxRemediation once = Mailboxes.affected();
             MailboxRemediation twice = Mailboxes.affected();
@@ -370,6 +375,108 @@ class MailboxRemediationTest {
             assertThat(twice).isEqualTo(once);
             assertThat(once.state()).isEqualTo(RemediationState.RESET_COMPLETED);
             assertThat(Optional.ofNullable(once.remediatedAt())).isPresent();
+        }
+    }
+
+    @Nested
+    class Commands {
+
+        private final MailboxRemediation forced = Mailboxes.forceResetRequested();
+        private final String commandId = forced.command().commandId(forced.mailboxId());
+
+        private RemediationEvent.CommandAnswered answer(String id, CommandAnswerKind kind) {
+            return new RemediationEvent.CommandAnswered(id, kind, null, "isp-1", hours(340), hours(400));
+        }
+
+        @Test
+        void forceResetOpensTheFirstAttemptOfItsCommand() {
+            assertThat(forced.command()).isEqualTo(OpenCommand.first(IspAction.FORCE_PASSWORD_RESET,
+                    at(Duration.ofDays(14)), at(Duration.ofDays(16))));
+            assertThat(commandId).isEqualTo("mbx-1.force-password-reset.1");
+        }
+
+        @Test
+        void reissueTakesOnlyTheNextAttempt() {
+            MailboxRemediation second = forced.apply(new CommandReissued(2, hours(384), hours(432))).after();
+
+            assertThat(second.command().attempt()).isEqualTo(2);
+            assertThat(second.command().respondBy()).isEqualTo(hours(432));
+            assertThat(forced.apply(new CommandReissued(3, hours(384), hours(432))).changed()).isFalse();
+            assertThat(second.apply(new CommandReissued(2, hours(390), hours(440))).changed()).isFalse();
+        }
+
+        @Test
+        void anAnswerToAnEarlierAttemptOfTheSameActionCounts() {
+            MailboxRemediation second = forced.apply(new CommandReissued(2, hours(384), hours(432))).after();
+
+            Change done = second.apply(answer(commandId, CommandAnswerKind.DONE));
+
+            assertThat(done.after().state()).isEqualTo(RemediationState.RESET_COMPLETED);
+            assertThat(done.after().remediatedAt()).isEqualTo(hours(340));
+            assertThat(done.transitions()).singleElement().extracting(Transition::to)
+                    .isEqualTo(RemediationState.RESET_COMPLETED);
+        }
+
+        @Test
+        void anAnswerForAnotherActionOrMailboxChangesNothing() {
+            assertThat(forced.apply(answer("mbx-1.lock-account.1", CommandAnswerKind.DONE)).changed()).isFalse();
+            assertThat(forced.apply(answer("mbx-2.force-password-reset.1", CommandAnswerKind.DONE)).changed()).isFalse();
+            assertThat(Mailboxes.notified().apply(answer(commandId, CommandAnswerKind.DONE)).changed()).isFalse();
+        }
+
+        @Test
+        void acceptedOnceExtendsTheRespondByAndIsNotedWithoutChangingTheState() {
+            Change accepted = forced.apply(answer(commandId, CommandAnswerKind.ACCEPTED));
+
+            assertThat(accepted.after().state()).isEqualTo(RemediationState.FORCE_RESET_REQUESTED);
+            assertThat(accepted.after().reason()).isEqualTo(forced.reason());
+            assertThat(accepted.after().command().respondBy()).isEqualTo(hours(400));
+            assertThat(accepted.transitions()).isEmpty();
+            assertThat(accepted.after().timeline()).last().isEqualTo(new TimelineEntry(
+                    RemediationState.FORCE_RESET_REQUESTED, StateReason.COMMAND_ACCEPTED, hours(340), "isp-1"));
+            assertThat(accepted.after().apply(answer(commandId, CommandAnswerKind.ACCEPTED)).changed()).isFalse();
+        }
+
+        @Test
+        void cannotActOrNoAnswerAfterTheLastAttemptEscalates() {
+            Change refused = forced.apply(answer(commandId, CommandAnswerKind.CANNOT_ACT));
+            Change exhausted = forced.apply(new CommandExhausted(hours(500)));
+
+            assertThat(refused.after().state()).isEqualTo(RemediationState.ESCALATED);
+            assertThat(refused.after().reason()).isEqualTo(StateReason.ISP_CANNOT_ACT);
+            assertThat(exhausted.after().state()).isEqualTo(RemediationState.ESCALATED);
+            assertThat(exhausted.after().reason()).isEqualTo(StateReason.COMMAND_UNANSWERED);
+            assertThat(exhausted.after().command()).isNull();
+        }
+
+        @Test
+        void escalatedMailboxStillCountsTheCustomersReset() {
+            MailboxRemediation escalated = forced.apply(new CommandExhausted(hours(500))).after();
+
+            assertThat(escalated.apply(reset(ResetActor.CUSTOMER)).after().state())
+                    .isEqualTo(RemediationState.RESET_COMPLETED);
+        }
+
+        @Test
+        void otherChannelIsAskedOnceForABouncedMailboxAndAFailureWaitsForTheDeadline() {
+            MailboxRemediation bounced = Mailboxes.undeliverable();
+            MailboxRemediation asked = bounced.apply(new OtherChannelRequested(hours(1), hours(49))).after();
+            MailboxRemediation failed = asked.apply(new CommandExhausted(hours(200))).after();
+
+            assertThat(asked.state()).isEqualTo(RemediationState.UNDELIVERABLE);
+            assertThat(asked.reason()).isEqualTo(StateReason.OTHER_CHANNEL_REQUESTED);
+            assertThat(asked.command().action()).isEqualTo(IspAction.REACH_BY_OTHER_CHANNEL);
+            assertThat(asked.apply(new OtherChannelRequested(hours(2), hours(50))).changed()).isFalse();
+            assertThat(failed.state()).isEqualTo(RemediationState.UNDELIVERABLE);
+            assertThat(failed.reason()).isEqualTo(StateReason.OTHER_CHANNEL_FAILED);
+            assertThat(failed.apply(new DeadlineReached(at(Duration.ofDays(14)))).after().state())
+                    .isEqualTo(RemediationState.DEADLINE_PASSED);
+        }
+
+        @Test
+        void resetClosesTheOpenCommand() {
+            assertThat(forced.apply(reset(ResetActor.CUSTOMER)).after().command()).isNull();
+            assertThat(Mailboxes.lockRequested().apply(reset(ResetActor.LOCKED)).after().command()).isNull();
         }
     }
 }

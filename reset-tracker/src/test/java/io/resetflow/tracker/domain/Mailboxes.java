@@ -31,11 +31,11 @@ public final class Mailboxes {
     }
 
     public static MailboxRemediation affected() {
-        return MailboxRemediation.accept(intake("mbx-1", AccountLifecycle.ACTIVE, Priority.URGENT), T0).after();
+        return MailboxRemediation.accept(intake("mbx-1", AccountLifecycle.ACTIVE, Priority.URGENT), false, T0).after();
     }
 
     public static MailboxRemediation former() {
-        return MailboxRemediation.accept(intake("mbx-2", AccountLifecycle.FORMER, Priority.LOCK), T0).after();
+        return MailboxRemediation.accept(intake("mbx-2", AccountLifecycle.FORMER, Priority.LOCK), false, T0).after();
     }
 
     public static MailboxRemediation noticeIssued() {
@@ -61,11 +61,11 @@ public final class Mailboxes {
     }
 
     public static MailboxRemediation forceResetRequested() {
-        return deadlinePassed().apply(new ForceResetIssued(at(Duration.ofDays(14)))).after();
+        return deadlinePassed().apply(new ForceResetIssued(at(Duration.ofDays(14)), at(Duration.ofDays(14)).plus(Duration.ofDays(2)))).after();
     }
 
     public static MailboxRemediation lockRequested() {
-        return former().apply(new LockIssued(T0)).after();
+        return former().apply(new LockIssued(T0, T0.plus(Duration.ofDays(2)))).after();
     }
 
     public static MailboxRemediation in(RemediationState state) {
@@ -79,6 +79,8 @@ public final class Mailboxes {
             case LOCK_REQUESTED -> lockRequested();
             case RESET_COMPLETED -> notified().apply(reset(io.resetflow.avro.ResetActor.CUSTOMER)).after();
             case LOCKED -> lockRequested().apply(reset(io.resetflow.avro.ResetActor.LOCKED)).after();
+            case ESCALATED -> forceResetRequested().apply(new RemediationEvent.CommandExhausted(at(Duration.ofDays(20))))
+                    .after();
         };
     }
 

@@ -8,6 +8,7 @@ import io.resetflow.avro.AccountLifecycle;
 import io.resetflow.avro.Priority;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.ResetActor;
+import io.resetflow.avro.StateReason;
 import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.tracker.domain.DueAction.Kind;
@@ -36,9 +37,9 @@ class RemediationScheduleTest {
         RemediationSchedule waves = new RemediationSchedule(
                 new InitialNoticePlan(InitialNoticePlan.Mode.WAVES, start, Duration.ofDays(1)));
         MailboxRemediation urgent = MailboxRemediation.accept(
-                Mailboxes.intake("u", AccountLifecycle.ACTIVE, Priority.URGENT), T0).after();
+                Mailboxes.intake("u", AccountLifecycle.ACTIVE, Priority.URGENT), false, T0).after();
         MailboxRemediation normal = MailboxRemediation.accept(
-                Mailboxes.intake("n", AccountLifecycle.INACTIVE, Priority.NORMAL), T0).after();
+                Mailboxes.intake("n", AccountLifecycle.INACTIVE, Priority.NORMAL), false, T0).after();
 
         assertThat(waves.next(urgent, policy)).get().extracting(DueAction::dueAt).isEqualTo(T0);
         assertThat(waves.next(normal, policy)).get().extracting(DueAction::dueAt)
@@ -74,9 +75,19 @@ class RemediationScheduleTest {
     }
 
     @Test
-    void undeliverableMailboxGetsNoRemindersButItsDeadline() {
-        assertThat(schedule.next(Mailboxes.undeliverable(), policy))
-                .contains(new DueAction(Kind.DEADLINE, 0, at(Duration.ofDays(14))));
+    void bouncedMailboxAsksTheIspForAnotherChannelAtOnceThenKeepsItsDeadline() {
+        MailboxRemediation bounced = Mailboxes.undeliverable();
+        MailboxRemediation asked = bounced.apply(new RemediationEvent.OtherChannelRequested(bounced.updatedAt(),
+                bounced.updatedAt().plus(Duration.ofDays(2)))).after();
+        MailboxRemediation reached = asked.apply(new RemediationEvent.CommandAnswered(
+                asked.command().commandId(asked.mailboxId()), io.resetflow.avro.CommandAnswerKind.DONE, null, "isp-desk",
+                bounced.updatedAt().plus(Duration.ofDays(1)), null)).after();
+
+        assertThat(schedule.next(bounced, policy)).contains(new DueAction(Kind.OTHER_CHANNEL, 0, bounced.updatedAt()));
+        assertThat(schedule.next(asked, policy))
+                .contains(new DueAction(Kind.COMMAND_FOLLOW_UP, 1, bounced.updatedAt().plus(Duration.ofDays(2))));
+        assertThat(reached.reason()).isEqualTo(StateReason.REACHED_BY_OTHER_CHANNEL);
+        assertThat(schedule.next(reached, policy)).contains(new DueAction(Kind.DEADLINE, 0, at(Duration.ofDays(14))));
     }
 
     @Test
@@ -92,23 +103,26 @@ class RemediationScheduleTest {
                 at(Duration.ofDays(14)), null)).after();
 
         assertThat(schedule.next(forced, policy)).contains(new DueAction(Kind.FINAL_NOTICE, 3, at(Duration.ofDays(14))));
-        assertThat(schedule.next(finalIssued, policy)).isEmpty();
+        assertThat(schedule.next(finalIssued, policy))
+                .contains(new DueAction(Kind.COMMAND_FOLLOW_UP, 1, at(Duration.ofDays(16))));
     }
 
     @Test
-    void undeliverableMailboxGetsNoFinalNotice() {
+    void undeliverableMailboxGetsNoFinalNoticeOnlyTheCommandsFollowUp() {
         MailboxRemediation forced = Mailboxes.undeliverable()
                 .apply(new RemediationEvent.DeadlineReached(at(Duration.ofDays(14)))).after()
-                .apply(new RemediationEvent.ForceResetIssued(at(Duration.ofDays(14)))).after();
+                .apply(new RemediationEvent.ForceResetIssued(at(Duration.ofDays(14)), at(Duration.ofDays(16)))).after();
 
         assertThat(forced.state()).isEqualTo(RemediationState.FORCE_RESET_REQUESTED);
-        assertThat(schedule.next(forced, policy)).isEmpty();
+        assertThat(schedule.next(forced, policy))
+                .contains(new DueAction(DueAction.Kind.COMMAND_FOLLOW_UP, 1, at(Duration.ofDays(16))));
     }
 
     @Test
     void formerAccountIsLockedAtOnceAndThenWaits() {
         assertThat(schedule.next(Mailboxes.former(), policy)).contains(new DueAction(Kind.LOCK, 0, T0));
-        assertThat(schedule.next(Mailboxes.lockRequested(), policy)).isEmpty();
+        assertThat(schedule.next(Mailboxes.lockRequested(), policy))
+                .contains(new DueAction(Kind.COMMAND_FOLLOW_UP, 1, T0.plus(Duration.ofDays(2))));
     }
 
     @ParameterizedTest

@@ -26,6 +26,7 @@ final class TrackerOnBroker {
         values.put(TrackerConfig.STATE_DIR, stateDir.toString());
         values.put(TrackerConfig.HTTP_PORT, 0);
         values.put(TrackerConfig.CAMPAIGN_START, "2025-06-01T00:00:00Z");
+        values.put(TrackerConfig.BREACH_CUTOFF, "2025-05-30T00:00:00Z");
         values.put("kafka.commit.interval.ms", 100);
         return new TrackerConfig(values);
     }

@@ -29,7 +29,7 @@ class TrackedMailboxSerdeTest {
                 .setBrand("ピカラ光\u0000mail é").setAddress("user@pikara.ne.jp").setContactAddress(null)
                 .setLifecycle(AccountLifecycle.INACTIVE).setCredentialStorage(CredentialStorage.HASHED)
                 .setPriority(Priority.HIGH).setAcceptedAt(Mailboxes.T0).build();
-        return new TrackedMailbox(MailboxRemediation.accept(intake, Mailboxes.T0).after(), SCHEDULED);
+        return new TrackedMailbox(MailboxRemediation.accept(intake, false, Mailboxes.T0).after(), SCHEDULED);
     }
 
     @Test
@@ -48,19 +48,45 @@ class TrackedMailboxSerdeTest {
     }
 
     @Test
+    void openCommandAccountIdAndAttributedAnswersComeBackEqual() {
+        // Given a forced mailbox whose command the ISP accepted (attributed), with an account id
+        IntakeRecord intake = IntakeRecord.newBuilder(Mailboxes.intake("mbx-acc", AccountLifecycle.ACTIVE,
+                Priority.URGENT)).setAccountId("ACC-0042").build();
+        MailboxRemediation forced = MailboxRemediation.accept(intake, false, Mailboxes.T0).after()
+                .apply(new io.resetflow.tracker.domain.RemediationEvent.DeadlineReached(Mailboxes.T0)).after();
+        MailboxRemediation accepted = Mailboxes.forceResetRequested();
+        accepted = accepted.apply(new io.resetflow.tracker.domain.RemediationEvent.CommandAnswered(
+                accepted.command().commandId(accepted.mailboxId()), io.resetflow.avro.CommandAnswerKind.ACCEPTED, null,
+                "isp-ops-7", SCHEDULED, SCHEDULED.plus(Duration.ofDays(2)))).after();
+        TrackedMailbox withCommand = new TrackedMailbox(accepted, SCHEDULED);
+        TrackedMailbox withAccount = new TrackedMailbox(forced, null);
+
+        // When written and read back
+        TrackedMailbox first = TrackedMailboxSerde.read(TrackedMailboxSerde.write(withCommand));
+        TrackedMailbox second = TrackedMailboxSerde.read(TrackedMailboxSerde.write(withAccount));
+
+        // Then the command, the attribution and the account id survive
+        assertThat(first).isEqualTo(withCommand);
+        assertThat(first.remediation().command().accepted()).isTrue();
+        assertThat(first.remediation().timeline()).last().extracting(e -> e.by()).isEqualTo("isp-ops-7");
+        assertThat(second.remediation().identity().accountId()).isEqualTo("ACC-0042");
+    }
+
+    @Test
     void layoutIsThatOfDataOutputSoMailboxesStoredBeforeStayReadable() throws IOException {
         for (TrackedMailbox mailbox : new TrackedMailbox[] {new TrackedMailbox(Mailboxes.reminded(), SCHEDULED),
                 japanese()}) {
             // Given a mailbox as DataOutputStream wrote it (format version 1)
             byte[] dataOutput = dataOutputForm(mailbox);
 
-            // When written now, and when the earlier bytes are read
-            byte[] written = TrackedMailboxSerde.write(mailbox);
+            // When the earlier bytes are read
             TrackedMailbox read = TrackedMailboxSerde.read(dataOutput);
 
-            // Then both forms are the same bytes and the same mailbox
-            assertThat(written).isEqualTo(dataOutput);
+            // Then they are the same mailbox, and today's format (version 2) starts with the same fields
+            byte[] written = TrackedMailboxSerde.write(mailbox);
             assertThat(read).isEqualTo(mailbox);
+            assertThat(written[0]).isEqualTo((byte) 2);
+            assertThat(java.util.Arrays.copyOfRange(written, 1, 40)).isEqualTo(java.util.Arrays.copyOfRange(dataOutput, 1, 40));
         }
     }
 

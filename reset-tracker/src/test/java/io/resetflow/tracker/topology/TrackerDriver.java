@@ -1,11 +1,14 @@
 package io.resetflow.tracker.topology;
 
 import io.resetflow.avro.AccountLifecycle;
+import io.resetflow.avro.CommandAnswerKind;
+import io.resetflow.avro.CommandRefusal;
 import io.resetflow.avro.CredentialStorage;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.IntakeRecord;
 import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.Priority;
@@ -46,7 +49,8 @@ public final class TrackerDriver implements AutoCloseable {
     public final TrackerConfig config;
     public final TestInputTopic<String, IntakeRecord> intake;
     public final TestInputTopic<String, DeliveryOutcome> outcomes;
-    public final TestOutputTopic<String, NotificationRequest> notices;
+    /** Notification requests, one topic per tenant. */
+    public final Map<String, TestOutputTopic<String, NotificationRequest>> notices = new java.util.LinkedHashMap<>();
     public final TestOutputTopic<String, RejectedRow> rejected;
     public final TestOutputTopic<String, TenantProgress> progress;
     private final TrackerTopics topics;
@@ -68,7 +72,7 @@ public final class TrackerDriver implements AutoCloseable {
         driver = new TopologyTestDriver(TrackerTopology.build(config, serdes, TrackerMetrics.NONE), props, START);
         intake = input(topics.intake());
         outcomes = input(topics.outcomes());
-        notices = output(topics.notifyRequests());
+        config.tenants().ids().forEach(tenant -> notices.put(tenant, output(topics.notifyRequests(tenant))));
         rejected = output(topics.resetsRejected());
         progress = output(topics.progress());
     }
@@ -147,8 +151,21 @@ public final class TrackerDriver implements AutoCloseable {
                 .setTenant(tenant).setMailboxId(mailboxId).setChangedAt(changedAt).setActor(actor).build(), now());
     }
 
+    /** The ISP answers a command on the given tenant's answers topic (the ISP's own key: its command id). */
+    public void answer(String topicTenant, IspCommandAnswer answer) {
+        input(topics.commandAnswers(topicTenant)).pipeInput(answer.getCommandId(), answer, now());
+    }
+
+    public void answer(String tenant, IspCommand command, CommandAnswerKind kind, CommandRefusal refusal, String by) {
+        answer(tenant, IspCommandAnswer.newBuilder().setCommandId(command.getCommandId())
+                .setMailboxId(command.getMailboxId()).setTenant(tenant).setAnswer(kind).setRefusal(refusal)
+                .setAnsweredBy(by).setAnsweredAt(now()).build());
+    }
+
     public List<NotificationRequest> drainNotices() {
-        return notices.readValuesToList();
+        List<NotificationRequest> all = new java.util.ArrayList<>();
+        notices.values().forEach(topic -> all.addAll(topic.readValuesToList()));
+        return all;
     }
 
     public static String domain(String tenant) {

@@ -2,6 +2,7 @@ package io.resetflow.tracker.topology;
 
 import io.resetflow.core.tenant.QuietHours;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.resetflow.avro.AccountLifecycle;
 import io.resetflow.avro.DeliveryStatus;
@@ -21,6 +22,7 @@ import io.resetflow.avro.StateReason;
 import io.resetflow.avro.TenantProgress;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.tracker.config.TrackerConfig;
+import io.resetflow.tracker.domain.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -64,13 +66,19 @@ class TrackerTopologyTest {
         t.advance(Duration.ofDays(4));
         NotificationRequest second = single(t.drainNotices());
         t.delivered(second, DeliveryStatus.SENT);
-        // Day 14: deadline; the ISP is told to force a reset and the customer gets the final notice.
+        // Day 14: deadline, a state of its own; on the next tick the ISP is told to force a reset and the
+        // customer gets the final notice.
         t.advance(Duration.ofDays(7));
+        RemediationState atTheDeadline = current(t, "MBX-A").getState();
+        long deadlinePassedCount = t.counter("nifty", "state|DEADLINE_PASSED");
+        t.advance(Duration.ofSeconds(1));
         List<IspCommand> commands = t.commands("nifty").readValuesToList();
         NotificationRequest last = single(t.drainNotices());
         t.reset("nifty", "MBX-A", ResetActor.FORCED, t.now());
         t.advance(Duration.ofSeconds(1));
 
+        assertThat(atTheDeadline).isEqualTo(RemediationState.DEADLINE_PASSED);
+        assertThat(deadlinePassedCount).isEqualTo(1);
         assertThat(initial.getKind()).isEqualTo(NoticeKind.INITIAL_NOTICE);
         assertThat(initial.getNotificationId()).isEqualTo("MBX-A.initial-notice.0");
         assertThat(initial.getDeadline()).isEqualTo(TrackerDriver.START.plus(Duration.ofDays(14)));
@@ -81,7 +89,11 @@ class TrackerTopologyTest {
         assertThat(commands).singleElement().satisfies(c -> {
             assertThat(c.getAction()).isEqualTo(IspAction.FORCE_PASSWORD_RESET);
             assertThat(c.getReason()).isEqualTo(StateReason.DEADLINE_REACHED);
-            assertThat(c.getCommandId()).isEqualTo("MBX-A.force-password-reset");
+            assertThat(c.getCommandId()).isEqualTo("MBX-A.force-password-reset.1");
+            assertThat(c.getAttempt()).isEqualTo(1);
+            assertThat(c.getRespondBy()).isEqualTo(TrackerDriver.START.plus(Duration.ofDays(16)).plusSeconds(1));
+            assertThat(c.getBrand()).isEqualTo("@nifty Mail");
+            assertThat(c.getCancelled()).isFalse();
         });
         assertThat(last.getKind()).isEqualTo(NoticeKind.FINAL_NOTICE);
         assertThat(last.getSequence()).isEqualTo(3);
@@ -202,20 +214,33 @@ class TrackerTopologyTest {
     }
 
     @Test
-    void bouncedMailboxGetsNoRemindersAndIsForcedAtTheDeadlineAsBounced() {
+    void bouncedMailboxIsReachedForByAnotherChannelAtOnceThenForcedAtTheDeadline() {
         TrackerDriver t = start(Map.of());
         t.accept("MBX-U");
         t.delivered(single(t.drainNotices()), DeliveryStatus.BOUNCED);
-        RemediationStatus undeliverable = current(t, "MBX-U");
+        List<IspCommand> atOnce = t.commands("nifty").readValuesToList();
 
-        t.advanceInSteps(Duration.ofDays(14), Duration.ofDays(1));
+        // The ISP never answers: the other-channel request is issued again every two days, three times in all
+        t.advanceInSteps(Duration.ofDays(14), Duration.ofHours(6));
+        t.advance(Duration.ofSeconds(1));
+        List<IspCommand> later = t.commands("nifty").readValuesToList();
 
-        assertThat(undeliverable.getState()).isEqualTo(RemediationState.UNDELIVERABLE);
-        assertThat(undeliverable.getReason()).isEqualTo(StateReason.BOUNCED);
+        assertThat(atOnce).extracting(IspCommand::getCommandId, IspCommand::getAction, IspCommand::getReason)
+                .containsExactly(tuple("MBX-U.reach-by-other-channel.1", IspAction.REACH_BY_OTHER_CHANNEL,
+                        StateReason.BOUNCED));
+        assertThat(later).extracting(IspCommand::getCommandId, IspCommand::getReason).containsExactly(
+                tuple("MBX-U.reach-by-other-channel.2", StateReason.BOUNCED),
+                tuple("MBX-U.reach-by-other-channel.3", StateReason.BOUNCED),
+                tuple("MBX-U.force-password-reset.1", StateReason.OTHER_CHANNEL_FAILED));
         assertThat(t.drainNotices()).isEmpty();
-        assertThat(t.commands("nifty").readValuesToList()).singleElement()
-                .satisfies(c -> assertThat(c.getReason()).isEqualTo(StateReason.BOUNCED));
-        assertThat(current(t, "MBX-U").getState()).isEqualTo(RemediationState.FORCE_RESET_REQUESTED);
+        assertThat(t.mailboxes().get("MBX-U").remediation().timeline())
+                .extracting(TimelineEntry::state, TimelineEntry::reason).containsExactly(
+                        tuple(RemediationState.AFFECTED, StateReason.NEW),
+                        tuple(RemediationState.UNDELIVERABLE, StateReason.BOUNCED),
+                        tuple(RemediationState.UNDELIVERABLE, StateReason.OTHER_CHANNEL_REQUESTED),
+                        tuple(RemediationState.UNDELIVERABLE, StateReason.OTHER_CHANNEL_FAILED),
+                        tuple(RemediationState.DEADLINE_PASSED, StateReason.OTHER_CHANNEL_FAILED),
+                        tuple(RemediationState.FORCE_RESET_REQUESTED, StateReason.OTHER_CHANNEL_FAILED));
     }
 
     @Test

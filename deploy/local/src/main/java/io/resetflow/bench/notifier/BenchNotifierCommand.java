@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code resetflow bench notifier}: against one local SMTP sink, the notifier end to end
- * (notify.requests on an embedded broker to notify.outcomes) with and without DKIM, next to a bare
- * jakarta.mail loop and Postfix's smtp-source, at the same connection counts.
+ * (the tenants' {@code notify.requests.<tenant>} on an embedded broker to notify.outcomes) with and
+ * without DKIM, next to a bare jakarta.mail loop and Postfix's smtp-source, at the same connection counts.
  */
 @Command(name = "notifier", mixinStandardHelpOptions = true,
         description = "Benchmarks the notifier end to end against a bare jakarta.mail loop and smtp-source.")
@@ -45,7 +45,7 @@ public final class BenchNotifierCommand implements Callable<Integer> {
             description = "SMTP connection counts (default ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
-    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of notify.requests (default ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of each notify.requests.<tenant> (default ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--window", defaultValue = "1000",

@@ -4,11 +4,11 @@ import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.time.CampaignTime;
-import io.resetflow.core.identity.AddressNormalizer;
-import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.notifier.NotifierService;
 import io.resetflow.notifier.config.NotifierConfig;
@@ -71,12 +71,14 @@ final class NotifierRun {
 
     private Throughput run(String name, int mails, int connections, boolean dkim) throws InterruptedException {
         NotifierConfig config = new NotifierConfig(settings(name, connections, dkim));
-        String requests = config.topicNames().notifyRequests();
+        List<String> requestTopics = config.tenants().ids().stream().map(config.topicNames()::notifyRequests).toList();
         String outcomes = config.topicNames().notifyOutcomes();
-        setup.broker().createTopic(requests, setup.partitions());
+        requestTopics.forEach(topic -> setup.broker().createTopic(topic, setup.partitions()));
         setup.broker().createTopic(outcomes, setup.partitions());
         setup.broker().createCompactedTopic(config.ledgerTopic(), setup.partitions());
-        awaitListed(List.of(requests, outcomes, config.ledgerTopic()));
+        List<String> created = new java.util.ArrayList<>(requestTopics);
+        created.addAll(List.of(outcomes, config.ledgerTopic()));
+        awaitListed(created);
 
         AvroSerdes serdes = AvroSerdes.forRegistry(setup.registryUrl());
         Semaphore window = new Semaphore(setup.window());
@@ -93,6 +95,7 @@ final class NotifierRun {
             collecting.start();
             for (int i = 0; i < setup.warmUpMails(); i++) {
                 NotificationRequest request = bench.of(OutcomeCollector.WARM_UP, i, setup.clock().instant());
+                String requests = config.topicNames().notifyRequests(request.getTenant());
                 producer.send(new ProducerRecord<>(requests, request.getMailboxId(), serializer.serialize(requests, request)));
             }
             producer.flush();
@@ -103,6 +106,7 @@ final class NotifierRun {
             for (int i = 0; i < mails; i++) {
                 window.acquire();
                 NotificationRequest request = bench.of(OutcomeCollector.MEASURED, i, setup.clock().instant());
+                String requests = config.topicNames().notifyRequests(request.getTenant());
                 long timestamp = System.currentTimeMillis();
                 collector.requested(i, timestamp);
                 producer.send(new ProducerRecord<>(requests, null, timestamp, request.getMailboxId(),

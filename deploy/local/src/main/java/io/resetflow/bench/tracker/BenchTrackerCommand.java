@@ -99,10 +99,11 @@ public final class BenchTrackerCommand implements Callable<Integer> {
             report.intakeProduced(intake);
 
             List<String> statusTopics = intakeConfig.tenants().ids().stream().map(names::tenantRemediationStatus).toList();
+            List<String> requestTopics = intakeConfig.tenants().ids().stream().map(names::notifyRequests).toList();
             try (OutputCounter counter = new OutputCounter(broker.bootstrapServers(),
-                    concat(statusTopics, List.of(names.notifyRequests())))) {
+                    concat(statusTopics, requestTopics))) {
                 LongSupplier statuses = counter.count(statusTopics);
-                LongSupplier notices = counter.count(List.of(names.notifyRequests()));
+                LongSupplier notices = counter.count(requestTopics);
                 long initialNotices = intake.records() - intake.former();
 
                 report.load("tracking start");
@@ -156,6 +157,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
         values.put(CommonConfig.STATE_DIR, stateDir.toString());
         values.put(CommonConfig.HTTP_PORT, 0);
         values.put(TrackerConfig.NUM_STREAM_THREADS, streamThreads);
+        values.put(TrackerConfig.BREACH_CUTOFF, "2025-05-30T00:00:00Z");
         values.put(TrackerConfig.CLOCK_SPEED, CampaignDays.SPEED);
         if (timersPerTick != null) {
             values.put(TrackerConfig.TIMERS_PER_TICK, timersPerTick);

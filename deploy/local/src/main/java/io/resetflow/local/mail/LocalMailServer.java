@@ -7,6 +7,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -14,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.apache.james.jdkim.exceptions.FailException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +47,13 @@ public final class LocalMailServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicLong dkimFailures = new AtomicLong();
+    private final PublicKeyRecordRetriever dkimRecords;
     private GreenMailUser outbox;
 
-    public LocalMailServer(int smtpPort, int imapPort) {
+    /** {@code dkimRecords}: the DKIM keys the senders publish, for the outbox's verification. */
+    public LocalMailServer(int smtpPort, int imapPort, PublicKeyRecordRetriever dkimRecords) {
+        this.dkimRecords = dkimRecords;
         this.greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
@@ -81,15 +92,42 @@ public final class LocalMailServer implements AutoCloseable {
         }
     }
 
+    /** Mails whose DKIM signature was missing or did not verify. */
+    public long dkimFailures() {
+        return dkimFailures.get();
+    }
+
     private void remember(MimeMessage message, String recipient) throws MessagingException {
         accepted.incrementAndGet();
+        String dkim = verifyDkim(message);
         SentMail mail = new SentMail(Instant.now(), String.valueOf(message.getHeader("From", ", ")), recipient,
-                String.valueOf(message.getSubject()), String.valueOf(message.getMessageID()), message.getSize());
+                String.valueOf(message.getSubject()), String.valueOf(message.getMessageID()), message.getSize(), dkim);
         synchronized (recent) {
             if (recent.size() == RECENT) {
                 recent.removeLast();
             }
             recent.addFirst(mail);
+        }
+    }
+
+    /** "pass d=<domain> s=<selector>", or why not. */
+    private String verifyDkim(MimeMessage message) {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(8_192);
+            message.writeTo(raw);
+            List<SignatureRecord> verified = new DKIMVerifier(dkimRecords).verify(new ByteArrayInputStream(raw.toByteArray()));
+            if (verified == null || verified.isEmpty()) {
+                dkimFailures.incrementAndGet();
+                return "none";
+            }
+            SignatureRecord signature = verified.get(0);
+            return "pass d=" + signature.getDToken() + " s=" + signature.getSelector();
+        } catch (FailException e) {
+            dkimFailures.incrementAndGet();
+            return "fail: " + e.getMessage();
+        } catch (IOException | MessagingException e) {
+            dkimFailures.incrementAndGet();
+            return "unreadable: " + e.getClass().getSimpleName();
         }
     }
 

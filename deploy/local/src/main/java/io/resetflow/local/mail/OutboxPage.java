@@ -6,6 +6,8 @@ import io.resetflow.core.ops.OpsServer;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A page listing the mails the local SMTP server accepted, newest first; refreshes itself. */
 public final class OutboxPage implements HttpHandler {
@@ -14,9 +16,12 @@ public final class OutboxPage implements HttpHandler {
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final LocalMailServer mail;
+    private final Map<String, String> dkimRecords;
 
-    public OutboxPage(LocalMailServer mail) {
+    /** {@code dkimRecords}: the TXT record each tenant publishes, shown above the list. */
+    public OutboxPage(LocalMailServer mail, Map<String, String> dkimRecords) {
         this.mail = mail;
+        this.dkimRecords = Map.copyOf(dkimRecords);
     }
 
     @Override
@@ -31,14 +36,19 @@ public final class OutboxPage implements HttpHandler {
         html.append("<h1>送信済みメール Outbox</h1><p class=\"muted\">")
                 .append(mail.accepted()).append(" mails accepted by the local SMTP server; IMAP on port ")
                 .append(mail.imapPort()).append(" (login ").append(LocalMailServer.OUTBOX_LOGIN).append(" / ")
-                .append(LocalMailServer.OUTBOX_PASSWORD).append(") holds the latest ones.</p>")
+                .append(LocalMailServer.OUTBOX_PASSWORD).append(") holds the latest ones. DKIM: ")
+                .append(mail.dkimFailures()).append(" missing or failed.</p>")
+                .append("<details><summary>DKIM DNS records (TXT) each ISP publishes</summary><pre>");
+        new TreeMap<>(dkimRecords).values().forEach(record -> html.append(escape(record)).append('\n'));
+        html.append("</pre></details>")
                 .append("<table><tr><th>時刻 Time (JST)</th><th>差出人 From</th><th>宛先 To</th><th>件名 Subject</th>")
-                .append("<th>Message-ID</th><th>Bytes</th></tr>");
+                .append("<th>Message-ID</th><th>Bytes</th><th>DKIM</th></tr>");
         for (SentMail sent : mail.recent()) {
             html.append("<tr><td>").append(TIME.format(sent.receivedAt())).append("</td><td>")
                     .append(escape(sent.from())).append("</td><td>").append(escape(sent.to())).append("</td><td>")
                     .append(escape(sent.subject())).append("</td><td>").append(escape(sent.messageId()))
-                    .append("</td><td>").append(sent.sizeBytes()).append("</td></tr>");
+                    .append("</td><td>").append(sent.sizeBytes()).append("</td><td>").append(escape(sent.dkim()))
+                    .append("</td></tr>");
         }
         html.append("</table></body></html>");
         OpsServer.respond(exchange, 200, "text/html; charset=utf-8", html.toString());

@@ -1,16 +1,18 @@
 package io.resetflow.local.simulate;
 
+import io.resetflow.avro.CommandAnswerKind;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.IspAction;
 import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.ResetActor;
+import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.serde.AvroDeserializer;
 import io.resetflow.serde.AvroSerdeConfig;
 import io.resetflow.serde.AvroSerializer;
-import io.resetflow.core.time.CampaignClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,23 +22,26 @@ import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plays the customers and the ISPs of a local run: customers who received a notice reset their
  * password after a while (as the ISP reports it on {@code isp.<tenant>.password-resets}), and ISPs
- * confirm the locks and forced resets they are asked for. Pending events wait in a bounded queue;
- * when it is full, reading pauses, so memory stays flat whatever the size of the breach.
+ * carry out the locks and forced resets they are asked for (reported the same way) and answer a
+ * request to reach a customer by another channel on {@code isp.<tenant>.command-answers}; a
+ * cancelled command is left alone. Pending events wait in a bounded queue; when it is full,
+ * reading pauses, so memory stays flat whatever the size of the breach.
  */
 public final class CustomerSimulator implements AutoCloseable {
 
@@ -81,10 +86,10 @@ public final class CustomerSimulator implements AutoCloseable {
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(serdeConfig, false);
-        AvroSerializer<PasswordResetEvent> events = new AvroSerializer<>();
+        AvroSerializer<GenericContainer> events = new AvroSerializer<>();
         events.configure(serdeConfig, false);
         try (KafkaConsumer<String, Object> outcomes = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), values);
-             KafkaProducer<String, PasswordResetEvent> producer =
+             KafkaProducer<String, GenericContainer> producer =
                      new KafkaProducer<>(producerProperties(), new StringSerializer(), events)) {
             consumer = outcomes;
             outcomes.subscribe(Pattern.compile(Pattern.quote(topics.notifyOutcomes()) + "|"
@@ -116,10 +121,15 @@ public final class CustomerSimulator implements AutoCloseable {
             behaviour.resetDelay(outcome.getMailboxId(), outcome.getKind()).ifPresent(delay ->
                     pending.add(new PendingEvent(wallAfter(now, delay), outcome.getTenant(), outcome.getMailboxId(),
                             ResetActor.CUSTOMER, "sim-" + outcome.getNotificationId())));
-        } else if (value instanceof IspCommand command) {
-            ResetActor actor = command.getAction() == IspAction.LOCK_ACCOUNT ? ResetActor.LOCKED : ResetActor.FORCED;
-            pending.add(new PendingEvent(wallAfter(now, behaviour.ispConfirmationDelay(command.getMailboxId())),
-                    command.getTenant(), command.getMailboxId(), actor, "sim-" + command.getCommandId()));
+        } else if (value instanceof IspCommand command && !command.getCancelled()) {
+            long due = wallAfter(now, behaviour.ispConfirmationDelay(command.getMailboxId()));
+            if (command.getAction() == IspAction.REACH_BY_OTHER_CHANNEL) {
+                pending.add(PendingEvent.answer(due, command.getTenant(), command.getMailboxId(), command.getCommandId()));
+            } else {
+                ResetActor actor = command.getAction() == IspAction.LOCK_ACCOUNT ? ResetActor.LOCKED : ResetActor.FORCED;
+                pending.add(new PendingEvent(due, command.getTenant(), command.getMailboxId(), actor,
+                        "sim-" + command.getCommandId()));
+            }
         }
     }
 
@@ -128,10 +138,19 @@ public final class CustomerSimulator implements AutoCloseable {
         return clock.toWall(campaignNow.plus(campaignDelay)).toEpochMilli();
     }
 
-    private void emitDue(KafkaProducer<String, PasswordResetEvent> producer) {
+    private void emitDue(KafkaProducer<String, GenericContainer> producer) {
         long now = System.currentTimeMillis();
         while (!pending.isEmpty() && pending.peek().dueAtMs() <= now) {
             PendingEvent due = pending.poll();
+            if (due.commandId() != null) {
+                IspCommandAnswer answer = IspCommandAnswer.newBuilder().setCommandId(due.commandId())
+                        .setMailboxId(due.mailboxId()).setTenant(due.tenant()).setAnswer(CommandAnswerKind.DONE)
+                        .setAnsweredBy("sim-" + due.tenant() + "-contact-centre").setAnsweredAt(clock.toCampaign(now))
+                        .build();
+                producer.send(new ProducerRecord<>(topics.tenantCommandAnswers(due.tenant()), due.mailboxId(), answer));
+                reported.incrementAndGet();
+                continue;
+            }
             PasswordResetEvent event = PasswordResetEvent.newBuilder()
                     .setEventId(due.eventId())
                     .setTenant(due.tenant())
