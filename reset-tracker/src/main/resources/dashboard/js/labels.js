@@ -36,6 +36,7 @@ export const REASONS = {
   OTHER_CHANNEL_REQUESTED: ['別経路連絡依頼', 'Other channel requested'],
   REACHED_BY_OTHER_CHANNEL: ['別経路で連絡済み', 'Reached by other channel'],
   OTHER_CHANNEL_FAILED: ['別経路連絡不可', 'Other channel failed'],
+  REDRIVEN: ['再送', 'Re-driven'],
 };
 
 export const FUNNEL = {

@@ -1,6 +1,7 @@
 package io.resetflow.tracker;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.resetflow.avro.RedriveRequest;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.streams.StreamsRunner;
@@ -14,6 +15,7 @@ import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
 import io.resetflow.tracker.metrics.ProgressGauges;
 import io.resetflow.tracker.query.StoreHandles;
 import io.resetflow.tracker.query.TrackerQueryService;
+import io.resetflow.tracker.redrive.RedrivePublisher;
 import io.resetflow.tracker.topology.TrackerTopology;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,6 +35,7 @@ public final class TrackerService implements AutoCloseable {
     private final TrackerConfig config;
     private final OpsServer http;
     private final StreamsRunner runner;
+    private final RedrivePublisher redrives;
 
     public TrackerService(TrackerConfig config) {
         this.config = config;
@@ -51,7 +54,10 @@ public final class TrackerService implements AutoCloseable {
                 new StoreHandles(runner.streams(), self, config.topicNames().remediationIntake()), config.tenants(),
                 new MailboxIds(config.mailboxIdSecret()), config.estimateWindow(),
                 () -> clock.toCampaign(System.currentTimeMillis()));
-        TrackerApi.mount(http, queries);
+        this.redrives = new RedrivePublisher(config.kafkaClientProperties(),
+                serdes.value(RedriveRequest.class).serializer(), config.topicNames().remediationRedrives(),
+                config.tenants());
+        TrackerApi.mount(http, queries, redrives);
         Dashboard.mount(http);
         ProgressGauges.bind(registry, queries);
     }
@@ -80,5 +86,6 @@ public final class TrackerService implements AutoCloseable {
     public void close() {
         runner.close();
         http.close();
+        redrives.close();
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 TopicsCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
+                RedriveCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -2,9 +2,14 @@ package io.resetflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resetflow.avro.RedriveRequest;
+import io.resetflow.avro.StateReason;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
+import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.local.TopicContents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +64,30 @@ class ResetFlowCliTest {
             assertThat(names).contains("breach.affected-accounts", "remediation.intake", "notify.requests.nifty",
                     "isp.biglobe.affected-accounts", "isp.stnet.password-resets", "isp.nifty.force-resets",
                     "isp.kddi-web.remediation-status", "isp.jcom.command-answers");
+        }
+    }
+
+    @Test
+    void redrivePublishesOneCopyOfTheRequestOnEveryPartitionForTheTrackerTasks() throws Exception {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start()) {
+            assertThat(run("topics", "create", "--bootstrap-server", broker.bootstrapServers()).exitCode()).isZero();
+
+            Run run = run("redrive", "--tenant", "nifty", "--reason", "DELIVERY_FAILED", "--by", "ops-7",
+                    "--bootstrap-server", broker.bootstrapServers(), "--schema-registry", registry.url());
+            List<Object> copies = TopicContents.readAll(broker.bootstrapServers(),
+                    registry.url(), List.of("remediation.redrives"));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(copies).hasSize(6).allSatisfy(copy -> {
+                RedriveRequest request = (RedriveRequest) copy;
+                assertThat(request.getTenant()).isEqualTo("nifty");
+                assertThat(request.getReasons()).containsExactly(StateReason.DELIVERY_FAILED);
+                assertThat(request.getRequestedBy()).isEqualTo("ops-7");
+            });
+            assertThat(copies).extracting(c -> ((RedriveRequest) c).getRequestId()).containsOnly(
+                    ((RedriveRequest) copies.get(0)).getRequestId());
+            assertThat(run("redrive", "--tenant", "nosuch", "--by", "ops-7", "--bootstrap-server",
+                    broker.bootstrapServers(), "--schema-registry", registry.url()).exitCode()).isNotZero();
         }
     }
 

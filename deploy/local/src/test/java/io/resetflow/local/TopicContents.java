@@ -17,12 +17,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Everything committed on some topics up to their current end, read with Avro's specific reader. */
-final class TopicContents {
+public final class TopicContents {
 
     private TopicContents() {
     }
 
-    static List<Object> readAll(String bootstrapServers, String registryUrl, Collection<String> topics) {
+    public static List<Object> readAll(String bootstrapServers, String registryUrl, Collection<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

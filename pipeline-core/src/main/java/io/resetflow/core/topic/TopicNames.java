@@ -57,6 +57,11 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
         return sharedPrefix + "remediation.progress";
     }
 
+    /** Operations' re-drive requests; written to every partition, read by the tracker, by operations only. */
+    public String remediationRedrives() {
+        return sharedPrefix + "remediation.redrives";
+    }
+
     public String resetsRejected() {
         return sharedPrefix + "remediation.resets.rejected";
     }
@@ -96,6 +101,7 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
     }
 
     public List<String> sharedTopics() {
-        return List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(), notifyOutcomes(), notifySentLedger(), remediationProgress(), resetsRejected());
+        return List.of(breachAffectedAccounts(), breachRejected(), remediationIntake(), notifyOutcomes(),
+                notifySentLedger(), remediationProgress(), resetsRejected(), remediationRedrives());
     }
 }

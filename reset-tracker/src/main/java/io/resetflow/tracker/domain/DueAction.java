@@ -8,10 +8,12 @@ import java.util.Optional;
 public record DueAction(Kind kind, int sequence, Instant dueAt) {
 
     public enum Kind {
-        LOCK, INITIAL_NOTICE, REMINDER, DEADLINE, FORCE_RESET, FINAL_NOTICE, OTHER_CHANNEL, COMMAND_FOLLOW_UP;
+        LOCK, INITIAL_NOTICE, REMINDER, DEADLINE, FORCE_RESET, FINAL_NOTICE, OTHER_CHANNEL, COMMAND_FOLLOW_UP,
+        /** The last notice again, after a re-drive: {@code sequence} 0 is the initial notice, n the n-th reminder. */
+        REDRIVE;
 
         public boolean isMail() {
-            return this == INITIAL_NOTICE || this == REMINDER || this == FINAL_NOTICE;
+            return this == INITIAL_NOTICE || this == REMINDER || this == FINAL_NOTICE || this == REDRIVE;
         }
     }
 
@@ -24,6 +26,7 @@ public record DueAction(Kind kind, int sequence, Instant dueAt) {
             case INITIAL_NOTICE -> Optional.of(NoticeKind.INITIAL_NOTICE);
             case REMINDER -> Optional.of(NoticeKind.REMINDER);
             case FINAL_NOTICE -> Optional.of(NoticeKind.FINAL_NOTICE);
+            case REDRIVE -> Optional.of(sequence == 0 ? NoticeKind.INITIAL_NOTICE : NoticeKind.REMINDER);
             default -> Optional.empty();
         };
     }

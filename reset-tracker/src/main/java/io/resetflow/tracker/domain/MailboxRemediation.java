@@ -19,6 +19,8 @@ import io.resetflow.tracker.domain.RemediationEvent.LockIssued;
 import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
 import io.resetflow.tracker.domain.RemediationEvent.OtherChannelRequested;
 import io.resetflow.tracker.domain.RemediationEvent.PasswordChanged;
+import io.resetflow.tracker.domain.RemediationEvent.RedriveIssued;
+import io.resetflow.tracker.domain.RemediationEvent.Redriven;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,7 +46,8 @@ public record MailboxRemediation(Identity identity, RemediationState state, Stat
                                  int noticesIssued, boolean finalNoticeIssued, Instant affectedAt,
                                  Instant noticeIssuedAt, Instant notifiedAt, Instant deadlineAt,
                                  Instant remediatedAt, Instant updatedAt, List<TimelineEntry> timeline,
-                                 OpenCommand command, boolean otherChannelRequested) {
+                                 OpenCommand command, boolean otherChannelRequested, int redrives,
+                                 boolean redrivePending) {
 
     /** Enough history for the dashboard; the machine cannot take more steps than this in practice. */
     public static final int TIMELINE_LIMIT = 16;
@@ -71,7 +74,7 @@ public record MailboxRemediation(Identity identity, RemediationState state, Stat
                 intake.getAddress(), intake.getContactAddress(), intake.getLifecycle(), priority, intake.getAccountId());
         MailboxRemediation fresh = new MailboxRemediation(identity, RemediationState.AFFECTED, StateReason.NEW, 0, 0,
                 false, at, null, null, null, null, at,
-                List.of(new TimelineEntry(RemediationState.AFFECTED, StateReason.NEW, at)), null, false);
+                List.of(new TimelineEntry(RemediationState.AFFECTED, StateReason.NEW, at)), null, false, 0, false);
         return new Change(fresh, fresh, List.of(Transition.entered(RemediationState.AFFECTED, StateReason.NEW, at)));
     }
 
@@ -140,8 +143,29 @@ public record MailboxRemediation(Identity identity, RemediationState state, Stat
             return command == null ? Change.none(this) : commandFailed(StateReason.COMMAND_UNANSWERED, exhausted.at(), null);
         } else if (event instanceof CommandAnswered answered) {
             return commandAnswered(answered);
+        } else if (event instanceof Redriven redriven) {
+            return redriven(redriven);
+        } else if (event instanceof RedriveIssued issued) {
+            return redrivePending ? new Change(this, with(b -> b.redrivePending = false), List.of()) : Change.none(this);
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /**
+     * An undeliverable mailbox goes back to where its last notice left it, to have that notice sent
+     * again; an open request for another channel is dropped (the caller withdraws it from the ISP).
+     */
+    private Change redriven(Redriven redriven) {
+        if (state != RemediationState.UNDELIVERABLE || !redriven.reasons().contains(reason) || noticesIssued == 0) {
+            return Change.none(this);
+        }
+        RemediationState back = notifiedAt == null ? RemediationState.AFFECTED
+                : remindersSent > 0 ? RemediationState.REMINDED : RemediationState.NOTIFIED;
+        return moveTo(back, StateReason.REDRIVEN, redriven.at(), with(b -> {
+            b.redrives = redrives + 1;
+            b.redrivePending = true;
+            b.command = null;
+        }));
     }
 
     private Change commandAnswered(CommandAnswered answered) {
@@ -313,6 +337,8 @@ public record MailboxRemediation(Identity identity, RemediationState state, Stat
         public List<TimelineEntry> timeline = List.of();
         public OpenCommand command;
         public boolean otherChannelRequested;
+        public int redrives;
+        public boolean redrivePending;
 
         public Builder() {
         }
@@ -333,12 +359,14 @@ public record MailboxRemediation(Identity identity, RemediationState state, Stat
             timeline = m.timeline;
             command = m.command;
             otherChannelRequested = m.otherChannelRequested;
+            redrives = m.redrives;
+            redrivePending = m.redrivePending;
         }
 
         public MailboxRemediation build() {
             return new MailboxRemediation(identity, state, reason, remindersSent, noticesIssued, finalNoticeIssued,
                     affectedAt, noticeIssuedAt, notifiedAt, deadlineAt, remediatedAt, updatedAt, timeline, command,
-                    otherChannelRequested);
+                    otherChannelRequested, redrives, redrivePending);
         }
     }
 }

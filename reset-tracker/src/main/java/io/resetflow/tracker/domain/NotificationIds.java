@@ -6,8 +6,9 @@ import java.util.OptionalInt;
 
 /**
  * Deterministic notification ids, {@code <mailboxId>.<kind>.<sequence>}: a replayed timer produces
- * the same id, so the notifier's Message-ID (derived from it) lets duplicates be recognised. Only
- * atext characters are used, as a Message-ID needs.
+ * the same id, so the notifier's Message-ID (derived from it) lets duplicates be recognised. A notice
+ * sent again by an operator's re-drive gets {@code .r<n>} appended (its n-th re-drive), a new id the
+ * notifier's sent ledger has not seen. Only atext characters are used, as a Message-ID needs.
  */
 public final class NotificationIds {
 
@@ -18,8 +19,15 @@ public final class NotificationIds {
         return mailboxId + "." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + sequence;
     }
 
+    public static String redriven(String mailboxId, NoticeKind kind, int sequence, int redrive) {
+        return of(mailboxId, kind, sequence) + ".r" + redrive;
+    }
+
     /** The sequence an id was built with, empty if the id is not one of ours. */
     public static OptionalInt sequenceOf(String notificationId) {
+        if (notificationId != null && notificationId.matches(".*\\.r[0-9]+$")) {
+            notificationId = notificationId.substring(0, notificationId.lastIndexOf('.'));
+        }
         int dot = notificationId == null ? -1 : notificationId.lastIndexOf('.');
         if (dot < 0) {
             return OptionalInt.empty();

@@ -6,7 +6,9 @@ import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RecipientChannel;
 import io.resetflow.avro.ResetActor;
+import io.resetflow.avro.StateReason;
 import java.time.Instant;
+import java.util.Set;
 
 /** Everything that can happen to a mailbox after it entered remediation. */
 public sealed interface RemediationEvent {
@@ -46,6 +48,17 @@ public sealed interface RemediationEvent {
 
     /** The open command went unanswered after its last attempt. */
     record CommandExhausted(Instant at) implements RemediationEvent {
+    }
+
+    /**
+     * Operations re-drive the tenant's undeliverable mailboxes with one of {@code reasons} (a relay was
+     * fixed): the last notice goes out again.
+     */
+    record Redriven(Set<StateReason> reasons, Instant at) implements RemediationEvent {
+    }
+
+    /** The re-driven notice was requested. */
+    record RedriveIssued(Instant at) implements RemediationEvent {
     }
 
     /** The ISP answered a command; {@code extendedRespondBy} is the new respond-by time should it be ACCEPTED. */

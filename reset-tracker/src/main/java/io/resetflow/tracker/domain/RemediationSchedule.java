@@ -49,6 +49,9 @@ public final class RemediationSchedule {
         if (state == RemediationState.UNDELIVERABLE) {
             return undeliverable(m, followUp);
         }
+        if (m.redrivePending()) {
+            return Optional.of(new DueAction(Kind.REDRIVE, m.noticesIssued() - 1, m.updatedAt()));
+        }
         if (m.noticesIssued() == 0) {
             return Optional.of(new DueAction(Kind.INITIAL_NOTICE, 0,
                     initialNotice.earliest(m.identity().priority(), m.affectedAt())));
@@ -73,6 +76,21 @@ public final class RemediationSchedule {
             return followUp;
         }
         return followUp.get().dueAt().isBefore(deadline.get().dueAt()) ? followUp : deadline;
+    }
+
+    /**
+     * The next action as it stands at {@code now}: a reminder that quiet hours or the daily cap held
+     * back until its deadline has come is dropped for the deadline, which never waits for it.
+     */
+    public Optional<DueAction> at(MailboxRemediation m, RemediationPolicy policy, Instant now) {
+        return next(m, policy).map(action -> action.kind() == Kind.REMINDER && m.deadlineAt() != null
+                && !m.deadlineAt().isAfter(now) ? new DueAction(Kind.DEADLINE, 0, m.deadlineAt()) : action);
+    }
+
+    /** When a mail action held back until {@code until} must be looked at again: then, or at its deadline if sooner. */
+    public static Instant retryAt(MailboxRemediation m, DueAction action, Instant until) {
+        return action.kind() == Kind.REMINDER && m.deadlineAt() != null && m.deadlineAt().isBefore(until)
+                ? m.deadlineAt() : until;
     }
 
     public static Instant deadlineFor(Instant initialNoticeAt, RemediationPolicy policy) {

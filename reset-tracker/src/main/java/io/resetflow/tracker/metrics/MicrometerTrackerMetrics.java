@@ -81,6 +81,12 @@ public final class MicrometerTrackerMetrics implements TrackerMetrics {
     }
 
     @Override
+    public void redriven(String tenant, int mailboxes) {
+        Counter.builder("resetflow.tracker.redriven").description("Undeliverable mailboxes whose last notice an operator's re-drive sent again")
+                .tag("tenant", tenant).register(registry).increment(mailboxes);
+    }
+
+    @Override
     public void outcomeForUnknownMailbox() {
         unknownOutcomes.increment();
     }

@@ -36,6 +36,9 @@ public interface TrackerMetrics {
     default void commandCancelled(String tenant, IspAction action) {
     }
 
+    default void redriven(String tenant, int mailboxes) {
+    }
+
     default void timersFired(int count) {
     }
 

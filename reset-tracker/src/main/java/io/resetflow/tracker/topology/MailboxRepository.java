@@ -1,10 +1,14 @@
 package io.resetflow.tracker.topology;
 
+import io.resetflow.avro.RemediationState;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.progress.TaskCounts;
 import io.resetflow.tracker.timers.DueIndex;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -30,6 +34,16 @@ public final class MailboxRepository {
 
     public Optional<TrackedMailbox> find(String mailboxId) {
         return Optional.ofNullable(mailboxes.get(mailboxId));
+    }
+
+    /** The task's mailboxes of a tenant in a state, by the by-state index: one key range, no other mailbox read. */
+    public List<String> mailboxIdsIn(String tenant, RemediationState state) {
+        List<String> ids = new ArrayList<>();
+        String prefix = StateIndexKeys.prefix(tenant, state);
+        try (KeyValueIterator<String, byte[]> range = byState.range(prefix, prefix + StateIndexKeys.END)) {
+            range.forEachRemaining(entry -> ids.add(StateIndexKeys.mailboxIdOf(entry.key)));
+        }
+        return ids;
     }
 
     public DueIndex due() {

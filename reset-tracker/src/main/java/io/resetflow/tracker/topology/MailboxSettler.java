@@ -6,6 +6,7 @@ import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.tracker.domain.DueAction;
 import io.resetflow.tracker.domain.MailboxRemediation;
+import io.resetflow.tracker.domain.NotificationIds;
 import io.resetflow.tracker.domain.OpenCommand;
 import io.resetflow.tracker.domain.RemediationEvent.CommandExhausted;
 import io.resetflow.tracker.domain.RemediationEvent.CommandReissued;
@@ -14,9 +15,11 @@ import io.resetflow.tracker.domain.RemediationEvent.ForceResetIssued;
 import io.resetflow.tracker.domain.RemediationEvent.LockIssued;
 import io.resetflow.tracker.domain.RemediationEvent.NoticeIssued;
 import io.resetflow.tracker.domain.RemediationEvent.OtherChannelRequested;
+import io.resetflow.tracker.domain.RemediationEvent.RedriveIssued;
 import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.timers.SendWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -31,6 +34,7 @@ public final class MailboxSettler {
 
     /** More steps than the machine can take at once (deadline, force reset, final notice). */
     private static final int MAX_STEPS = 8;
+    private static final Duration REDRIVE_GAP = Duration.ofDays(1);
 
     private final MailboxRepository repository;
     private final RemediationSchedule schedule;
@@ -54,7 +58,7 @@ public final class MailboxSettler {
         MailboxRemediation m = current;
         Instant nextTimer = now;
         for (int step = 0; step < MAX_STEPS; step++) {
-            Optional<DueAction> next = schedule.next(m, policy);
+            Optional<DueAction> next = schedule.at(m, policy, now);
             if (next.isEmpty()) {
                 nextTimer = null;
                 break;
@@ -68,10 +72,16 @@ public final class MailboxSettler {
                 Optional<SendWindow.Deferral> deferral = sendWindow.check(m.tenant(), policy, now);
                 if (deferral.isPresent()) {
                     metrics.noticeDeferred(m.tenant(), deferral.get().cause().name());
-                    nextTimer = deferral.get().until();
+                    nextTimer = RemediationSchedule.retryAt(m, action, deferral.get().until());
                     break;
                 }
                 m = issueNotice(m, action, policy, brand(m, tenant), now, out);
+                if (action.kind() == DueAction.Kind.REDRIVE) {
+                    // A notice sent again is not followed by the next one, already due, in the same instant.
+                    Instant gapEnd = now.plus(REDRIVE_GAP);
+                    nextTimer = m.deadlineAt() != null && m.deadlineAt().isBefore(gapEnd) ? m.deadlineAt() : gapEnd;
+                    break;
+                }
             } else {
                 m = perform(m, action, policy, brand(m, tenant), now, out);
                 if (action.kind() == DueAction.Kind.DEADLINE) {
@@ -115,14 +125,18 @@ public final class MailboxSettler {
     private MailboxRemediation issueNotice(MailboxRemediation m, DueAction action, RemediationPolicy policy,
                                            String brand, Instant now, Emitter out) {
         NoticeKind kind = action.noticeKind().orElseThrow();
-        Instant deadline = kind == NoticeKind.INITIAL_NOTICE
+        boolean redrive = action.kind() == DueAction.Kind.REDRIVE;
+        Instant deadline = kind == NoticeKind.INITIAL_NOTICE && !redrive
                 ? RemediationSchedule.deadlineFor(now, policy) : m.deadlineAt();
+        String id = redrive ? NotificationIds.redriven(m.mailboxId(), kind, action.sequence(), m.redrives())
+                : NotificationIds.of(m.mailboxId(), kind, action.sequence());
         out.emit(m.mailboxId(), new TrackerOutput.Notice(
-                OutputRecords.notice(m, kind, action.sequence(), brand, deadline, now)));
+                OutputRecords.notice(m, id, kind, action.sequence(), brand, deadline, now)));
         sendWindow.recordSent(m.tenant(), policy, now);
         repository.counts().noticeRequested(m.tenant(), kind);
         metrics.noticeRequested(m.tenant(), kind);
-        return m.apply(new NoticeIssued(kind, action.sequence(), now, deadline)).after();
+        return m.apply(redrive ? new RedriveIssued(now) : new NoticeIssued(kind, action.sequence(), now, deadline))
+                .after();
     }
 
     private MailboxRemediation perform(MailboxRemediation m, DueAction action, RemediationPolicy policy, String brand,

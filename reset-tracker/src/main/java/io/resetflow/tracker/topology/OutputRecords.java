@@ -10,7 +10,6 @@ import io.resetflow.avro.RemediationStatus;
 import io.resetflow.avro.SourceReference;
 import io.resetflow.avro.StateReason;
 import io.resetflow.tracker.domain.MailboxRemediation;
-import io.resetflow.tracker.domain.NotificationIds;
 import io.resetflow.tracker.domain.OpenCommand;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,11 +20,11 @@ public final class OutputRecords {
     private OutputRecords() {
     }
 
-    public static NotificationRequest notice(MailboxRemediation m, NoticeKind kind, int sequence, String brand,
-                                             Instant deadline, Instant now) {
+    public static NotificationRequest notice(MailboxRemediation m, String notificationId, NoticeKind kind, int sequence,
+                                             String brand, Instant deadline, Instant now) {
         MailboxRemediation.Identity id = m.identity();
         return NotificationRequest.newBuilder()
-                .setNotificationId(NotificationIds.of(id.mailboxId(), kind, sequence))
+                .setNotificationId(notificationId)
                 .setMailboxId(id.mailboxId()).setTenant(id.tenant()).setBrand(brand).setKind(kind)
                 .setSequence(sequence).setMailboxAddress(id.address()).setContactAddress(id.contactAddress())
                 .setDeadline(deadline).setRequestedAt(now).build();

@@ -6,8 +6,11 @@ import io.resetflow.avro.IntakeRecord;
 import io.resetflow.avro.IspAction;
 import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.RejectReason;
+import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.ResetActor;
+import io.resetflow.avro.StateReason;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.time.CampaignClock;
@@ -19,6 +22,7 @@ import io.resetflow.tracker.domain.OpenCommand;
 import io.resetflow.tracker.domain.RemediationEvent.CommandAnswered;
 import io.resetflow.tracker.domain.RemediationEvent.DeliveryReported;
 import io.resetflow.tracker.domain.RemediationEvent.PasswordChanged;
+import io.resetflow.tracker.domain.RemediationEvent.Redriven;
 import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
 import io.resetflow.tracker.progress.ProgressPublisher;
@@ -30,6 +34,7 @@ import io.resetflow.tracker.timers.TimerPunctuator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -95,6 +100,8 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             reset(reset.event(), now, out);
         } else if (input instanceof TrackerInput.Answer answer) {
             answered(answer.answer(), now, out);
+        } else if (input instanceof TrackerInput.Redrive redrive) {
+            redrive(redrive.request(), now, out);
         }
     }
 
@@ -169,6 +176,35 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
     private static boolean carriesOut(OpenCommand command, ResetActor actor) {
         return (command.action() == IspAction.FORCE_PASSWORD_RESET && actor == ResetActor.FORCED)
                 || (command.action() == IspAction.LOCK_ACCOUNT && actor == ResetActor.LOCKED);
+    }
+
+    /** Sends the last notice again to this task's undeliverable mailboxes of the tenant with one of the reasons. */
+    private void redrive(RedriveRequest request, Instant now, Emitter out) {
+        if (settings.tenants().byId(request.getTenant()).isEmpty()) {
+            LOG.warn("Re-drive {} names unknown tenant {}; ignored", request.getRequestId(), request.getTenant());
+            return;
+        }
+        Set<StateReason> reasons = Set.copyOf(request.getReasons());
+        int redriven = 0;
+        for (String mailboxId : repository.mailboxIdsIn(request.getTenant(), RemediationState.UNDELIVERABLE)) {
+            TrackedMailbox stored = repository.find(mailboxId).orElseThrow();
+            MailboxRemediation m = stored.remediation();
+            Change change = m.apply(new Redriven(reasons, now));
+            if (!change.changed()) {
+                continue;
+            }
+            if (m.command() != null) {
+                // The other channel is no longer asked for while the mail is tried again.
+                out.emit(m.mailboxId(), new TrackerOutput.Command(OutputRecords.cancel(m, m.command(), m.reason(), now)));
+                settings.metrics().commandCancelled(m.tenant(), m.command().action());
+            }
+            settler.settle(stored, change.after(), now, out);
+            redriven++;
+        }
+        LOG.info("Re-drive {} by {}: {} mailboxes of {} sent their last notice again (task {})", request.getRequestId(),
+                request.getRequestedBy(), redriven, request.getTenant(), context.taskId());
+        settings.metrics().redriven(request.getTenant(), redriven);
+        progress.touched(request.getTenant());
     }
 
     private void answered(IspCommandAnswer answer, Instant now, Emitter out) {

@@ -24,11 +24,13 @@ import org.apache.kafka.common.serialization.Serializer;
  * that of {@link java.io.DataOutput} (big-endian numbers, strings as modified UTF-8 with a two-byte
  * length), written straight into an array: every mailbox write and timer goes through here.
  * Version 2 adds the account id, the open command, whether another channel was requested and who
- * gave each timeline entry; version 1 records (stores and changelogs of earlier releases) still read.
+ * gave each timeline entry; version 3 the re-drive count and whether one is pending. Records of
+ * earlier versions (stores and changelogs of earlier releases) still read.
  */
 public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
 
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte VERSION_2 = 2;
     private static final byte VERSION_1 = 1;
     private static final long ABSENT = Long.MIN_VALUE;
 
@@ -81,6 +83,8 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
             out.putLong(command.respondBy().toEpochMilli());
             out.putByte(command.accepted() ? 1 : 0);
         }
+        out.putShort(m.redrives());
+        out.putByte(m.redrivePending() ? 1 : 0);
         return out.toByteArray();
     }
 
@@ -88,10 +92,10 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
         try {
             StoredBytes.Reader in = new StoredBytes.Reader(bytes);
             byte version = in.getByte();
-            if (version != VERSION && version != VERSION_1) {
+            if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
                 throw new SerializationException("unknown stored mailbox format " + version);
             }
-            boolean current = version == VERSION;
+            boolean current = version >= VERSION_2;
             MailboxRemediation.Builder b = new MailboxRemediation.Builder();
             String mailboxId = in.getUtf();
             String tenant = in.getUtf();
@@ -129,6 +133,10 @@ public final class TrackedMailboxSerde implements Serde<TrackedMailbox> {
                     b.command = new OpenCommand(IspAction.values()[in.getByte()], in.getShort(),
                             Instant.ofEpochMilli(in.getLong()), Instant.ofEpochMilli(in.getLong()), in.getByte() != 0);
                 }
+            }
+            if (version == VERSION) {
+                b.redrives = in.getShort();
+                b.redrivePending = in.getByte() != 0;
             }
             return new TrackedMailbox(b.build(), scheduledAt);
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {

@@ -6,6 +6,7 @@ import io.resetflow.avro.IspCommand;
 import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
+import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.RejectedRow;
 import io.resetflow.avro.RemediationStatus;
 import io.resetflow.avro.TenantProgress;
@@ -32,6 +33,10 @@ public record TrackerTopics(TopicNames names, AvroSerdes serdes) {
 
     public TopicSpec<String, NotificationRequest> notifyRequests(String tenant) {
         return new TopicSpec<>(names.notifyRequests(tenant), Serdes.String(), serdes.value(NotificationRequest.class));
+    }
+
+    public TopicSpec<String, RedriveRequest> redrives() {
+        return new TopicSpec<>(names.remediationRedrives(), Serdes.String(), serdes.value(RedriveRequest.class));
     }
 
     public TopicSpec<String, IspCommandAnswer> commandAnswers(String tenant) {

@@ -59,7 +59,8 @@ public final class TrackerTopology {
         KStream<String, TrackerInput> inputs = intake(builder, topics)
                 .merge(outcomes(builder, topics), Named.as("tracker-merge-outcomes"))
                 .merge(resolvedResets(builder, topics, config, tenants, metrics), Named.as("tracker-merge-resets"))
-                .merge(checkedAnswers(builder, topics, config, tenants, metrics), Named.as("tracker-merge-answers"));
+                .merge(checkedAnswers(builder, topics, config, tenants, metrics), Named.as("tracker-merge-answers"))
+                .merge(redrives(builder, topics), Named.as("tracker-merge-redrives"));
         RemediationProcessor.Settings settings = new RemediationProcessor.Settings(tenants, config.topicNames(),
                 config.campaignClock(), new RemediationSchedule(config.initialNoticePlan()), config.partitions(),
                 config.unknownResetGrace(), config.timerInterval(), config.timerTickBound(), config.progressInterval(),
@@ -108,6 +109,12 @@ public final class TrackerTopology {
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("tracker-resets-by-mailbox")
                         .withNumberOfPartitions(config.partitions()))
                 .mapValues(event -> (TrackerInput) new TrackerInput.Reset(event), Named.as("tracker-reset-input"));
+    }
+
+    /** Operations' re-drive requests: one copy per partition, so each task re-drives its own mailboxes. */
+    private static KStream<String, TrackerInput> redrives(StreamsBuilder builder, TrackerTopics topics) {
+        return builder.stream(topics.redrives().name(), topics.redrives().consumed().withName("tracker-redrives-source"))
+                .mapValues(request -> (TrackerInput) new TrackerInput.Redrive(request), Named.as("tracker-redrive-input"));
     }
 
     /** ISP answers to commands, checked against the topic's tenant and co-partitioned with the mailboxes. */

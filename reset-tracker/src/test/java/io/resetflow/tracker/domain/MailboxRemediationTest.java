@@ -479,4 +479,42 @@ class MailboxRemediationTest {
             assertThat(Mailboxes.lockRequested().apply(reset(ResetActor.LOCKED)).after().command()).isNull();
         }
     }
+
+    @Nested
+    class Redrive {
+
+        @Test
+        void undeliverableMailboxWithAReDrivenReasonGoesBackToWhereItsLastNoticeLeftIt() {
+            MailboxRemediation failed = Mailboxes.noticeIssued()
+                    .apply(outcome(NoticeKind.INITIAL_NOTICE, 0, DeliveryStatus.FAILED, hours(1))).after();
+
+            Change redriven = failed.apply(new RemediationEvent.Redriven(java.util.Set.of(StateReason.DELIVERY_FAILED),
+                    hours(5)));
+            MailboxRemediation issued = redriven.after().apply(new RemediationEvent.RedriveIssued(hours(5))).after();
+
+            assertThat(redriven.after().state()).isEqualTo(RemediationState.AFFECTED);
+            assertThat(redriven.after().reason()).isEqualTo(StateReason.REDRIVEN);
+            assertThat(redriven.after().redrives()).isEqualTo(1);
+            assertThat(redriven.after().redrivePending()).isTrue();
+            assertThat(redriven.after().deadlineAt()).isEqualTo(failed.deadlineAt());
+            assertThat(issued.redrivePending()).isFalse();
+        }
+
+        @Test
+        void otherReasonsAndOtherStatesAreLeftAlone() {
+            MailboxRemediation bounced = Mailboxes.undeliverable();
+
+            assertThat(bounced.apply(new RemediationEvent.Redriven(java.util.Set.of(StateReason.DELIVERY_FAILED),
+                    hours(5))).changed()).isFalse();
+            assertThat(Mailboxes.notified().apply(new RemediationEvent.Redriven(
+                    java.util.Set.of(StateReason.NOTICE_SENT), hours(5))).changed()).isFalse();
+        }
+
+        @Test
+        void reDrivenNotificationIdsKeepTheirSequence() {
+            assertThat(NotificationIds.redriven("mbx", NoticeKind.REMINDER, 2, 1)).isEqualTo("mbx.reminder.2.r1");
+            assertThat(NotificationIds.sequenceOf("mbx.reminder.2.r1")).hasValue(2);
+            assertThat(NotificationIds.sequenceOf("mbx.reminder.2")).hasValue(2);
+        }
+    }
 }

@@ -82,10 +82,10 @@ class TrackedMailboxSerdeTest {
             // When the earlier bytes are read
             TrackedMailbox read = TrackedMailboxSerde.read(dataOutput);
 
-            // Then they are the same mailbox, and today's format (version 2) starts with the same fields
+            // Then they are the same mailbox, and today's format (version 3) starts with the same fields
             byte[] written = TrackedMailboxSerde.write(mailbox);
             assertThat(read).isEqualTo(mailbox);
-            assertThat(written[0]).isEqualTo((byte) 2);
+            assertThat(written[0]).isEqualTo((byte) 3);
             assertThat(java.util.Arrays.copyOfRange(written, 1, 40)).isEqualTo(java.util.Arrays.copyOfRange(dataOutput, 1, 40));
         }
     }

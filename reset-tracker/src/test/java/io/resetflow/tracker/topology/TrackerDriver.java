@@ -13,6 +13,7 @@ import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.Priority;
 import io.resetflow.avro.RecipientChannel;
+import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.RejectedRow;
 import io.resetflow.avro.RemediationStatus;
 import io.resetflow.avro.ResetActor;
@@ -151,6 +152,11 @@ public final class TrackerDriver implements AutoCloseable {
                 .setTenant(tenant).setMailboxId(mailboxId).setChangedAt(changedAt).setActor(actor).build(), now());
     }
 
+    /** An operator's re-drive, as the command line writes it: one copy keyed by tenant (one partition here). */
+    public void redrive(RedriveRequest request) {
+        input(topics.redrives()).pipeInput(request.getTenant(), request, now());
+    }
+
     /** The ISP answers a command on the given tenant's answers topic (the ISP's own key: its command id). */
     public void answer(String topicTenant, IspCommandAnswer answer) {
         input(topics.commandAnswers(topicTenant)).pipeInput(answer.getCommandId(), answer, now());
@@ -172,6 +178,7 @@ public final class TrackerDriver implements AutoCloseable {
         return switch (tenant) {
             case "nifty" -> "nifty.com";
             case "island" -> "island.example.net";
+            case "tight" -> "tight.example.jp";
             default -> "capped.example.jp";
         };
     }

@@ -143,6 +143,26 @@ class TrackerTopologyTest {
     }
 
     @Test
+    void aReminderHeldByQuietHoursNeverHoldsTheDeadlineBack() {
+        // tight: reminder 13 h after the notice (23:00, quiet), deadline after 20 h (06:00, still quiet)
+        TrackerDriver t = start(Map.of());
+        t.accept("MBX-T", "tight", AccountLifecycle.ACTIVE, Priority.URGENT);
+        t.delivered(single(t.drainNotices()), DeliveryStatus.SENT);
+
+        t.advanceInSteps(Duration.ofHours(30), Duration.ofMinutes(30));
+        List<NotificationRequest> later = t.drainNotices();
+        List<IspCommand> commands = t.commands("tight").readValuesToList();
+
+        assertThat(later).extracting(NotificationRequest::getKind).doesNotContain(NoticeKind.REMINDER);
+        assertThat(commands).singleElement().satisfies(c -> {
+            assertThat(c.getAction()).isEqualTo(IspAction.FORCE_PASSWORD_RESET);
+            // the deadline tick at 06:00 Tokyo stores DEADLINE_PASSED; the next one issues the command
+            assertThat(c.getIssuedAt()).isBetween(TrackerDriver.START.plus(Duration.ofHours(20)),
+                    TrackerDriver.START.plus(Duration.ofHours(20).plusMinutes(30)));
+        });
+    }
+
+    @Test
     void dailyCapHoldsTheRestUntilTheNextDaysSendingWindow() {
         TrackerDriver t = start(Map.of());
 
