@@ -109,6 +109,17 @@ class ExactCampaignTest {
                     records.firstResetBefore(command.getMailboxId(), command.getIssuedAt().minus(inTransit)))
                     .as("reset before %s", command.getCommandId()).isFalse());
             assertThat(records.commands(IspAction.LOCK_ACCOUNT)).hasSize((int) lockedOnly);
+
+            // Every command ended in a final answer: the ISP reported the reset or lock (nothing is left open or escalated)
+            assertThat(records.commands).filteredOn(c -> !c.getCancelled()).allSatisfy(command -> assertThat(
+                    records.answeredAfter(command.getMailboxId(), command.getIssuedAt()))
+                    .as("answer to %s", command.getCommandId()).isTrue());
+            for (JsonNode tenant : tenants(stack)) {
+                JsonNode counts = tenant.get("countsByState");
+                assertThat(counts.path("ESCALATED").asLong()).as("escalated").isZero();
+                assertThat(counts.path("FORCE_RESET_REQUESTED").asLong()).as("force reset open").isZero();
+                assertThat(counts.path("LOCK_REQUESTED").asLong()).as("lock open").isZero();
+            }
             assertThat(stack.mail().dkimFailures()).as("mails without a valid DKIM signature").isZero();
             assertThat(stack.mail().accepted()).isEqualTo(records.outcomes.stream()
                     .filter(o -> o.getStatus() == DeliveryStatus.SENT).count());
@@ -144,7 +155,7 @@ class ExactCampaignTest {
 
     /** What the topics say happened. */
     private record Records(List<DeliveryOutcome> outcomes, List<NotificationRequest> requests,
-                           List<IspCommand> commands, Map<String, Instant> firstReset) {
+                           List<IspCommand> commands, Map<String, Instant> firstReset, Map<String, Instant> lastReset) {
 
         static Records read(LocalStack stack) {
             TopicNames names = stack.config().topicNames();
@@ -158,8 +169,11 @@ class ExactCampaignTest {
                     .filter(e -> e.getActor() == ResetActor.CUSTOMER || e.getActor() == ResetActor.OPERATOR)
                     .forEach(e -> firstReset.merge(e.getMailboxId(), e.getChangedAt(),
                             (a, b) -> a.isBefore(b) ? a : b));
+            Map<String, Instant> lastReset = new HashMap<>();
+            all.stream().filter(PasswordResetEvent.class::isInstance).map(PasswordResetEvent.class::cast)
+                    .forEach(e -> lastReset.merge(e.getMailboxId(), e.getChangedAt(), (a, b) -> a.isAfter(b) ? a : b));
             return new Records(of(all, DeliveryOutcome.class), of(all, NotificationRequest.class),
-                    of(all, IspCommand.class), firstReset);
+                    of(all, IspCommand.class), firstReset, lastReset);
         }
 
         private static <T> List<T> of(List<Object> all, Class<T> type) {
@@ -187,6 +201,12 @@ class ExactCampaignTest {
 
         List<IspCommand> commands(IspAction action) {
             return commands.stream().filter(c -> c.getAction() == action && !c.getCancelled()).toList();
+        }
+
+        /** The ISP's reset or lock event (or the customer's reset) came at or after the command. */
+        boolean answeredAfter(String mailboxId, Instant issuedAt) {
+            Instant last = lastReset.get(mailboxId);
+            return last != null && !last.isBefore(issuedAt);
         }
 
         boolean firstResetBefore(String mailboxId, Instant at) {

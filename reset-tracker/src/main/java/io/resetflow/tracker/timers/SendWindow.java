@@ -1,20 +1,17 @@
 package io.resetflow.tracker.timers;
 
-import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Whether a notice may be requested now: not in the tenant's quiet hours (in its zone), and not above
- * this task's share of the tenant's daily send cap. Mailboxes hash evenly over the input partitions,
- * so each of the N tasks takes cap/N (rounded up) a day; the count per tenant and local day is kept
- * in a small store so it survives restarts, and in a map of its few keys (tenant and day) so that
- * the check before every notice does not read the store.
+ * This task's count of notices per tenant and local day, which {@code SendRules} holds against the
+ * tenant's daily send cap. Mailboxes hash evenly over the input partitions, so each of the N tasks
+ * takes cap/N (rounded up) a day; the count is kept in a small store so it survives restarts, and in
+ * a map of its few keys (tenant and day) so that the check before every notice does not read the store.
  */
 public final class SendWindow {
 
@@ -29,23 +26,9 @@ public final class SendWindow {
         this.partitions = partitions;
     }
 
-    public enum Cause { QUIET_HOURS, DAILY_CAP }
-
-    /** Empty if a notice may go now, else why not and when to try again. */
-    public record Deferral(Cause cause, Instant until) {
-    }
-
-    public Optional<Deferral> check(String tenant, RemediationPolicy policy, Instant now) {
-        QuietHours quiet = policy.quietHours();
-        Optional<Instant> quietEnd = quiet.endAfter(now);
-        if (quietEnd.isPresent()) {
-            return Optional.of(new Deferral(Cause.QUIET_HOURS, quietEnd.get()));
-        }
-        LocalDate today = quiet.dayOf(now);
-        if (sentOn(tenant, today) >= dailyShare(policy)) {
-            return Optional.of(new Deferral(Cause.DAILY_CAP, quiet.openingAfter(today)));
-        }
-        return Optional.empty();
+    /** This task's notices of the tenant on the local day of {@code now}. */
+    public long sentToday(String tenant, RemediationPolicy policy, Instant now) {
+        return sent(key(tenant, policy.quietHours().dayOf(now)));
     }
 
     public void recordSent(String tenant, RemediationPolicy policy, Instant now) {
@@ -55,12 +38,8 @@ public final class SendWindow {
         sent.put(key, updated);
     }
 
-    long dailyShare(RemediationPolicy policy) {
+    public long dailyShare(RemediationPolicy policy) {
         return (policy.dailySendCap() + partitions - 1) / partitions;
-    }
-
-    private long sentOn(String tenant, LocalDate day) {
-        return sent(key(tenant, day));
     }
 
     private long sent(String key) {

@@ -83,7 +83,8 @@ public final class TimerPunctuator {
         Optional<TrackedMailbox> stored = repository.find(entry.mailboxId());
         if (stored.isPresent() && entry.dueAt().equals(stored.get().scheduledAt())) {
             // Saving the settled mailbox replaces this entry with its next timer, if any.
-            settler.settle(stored.get(), stored.get().remediation(), now, out);
+            settler.settle(stored.get(), stored.get().remediation(), Optional.empty(), now)
+                    .forEach(output -> out.emit(entry.mailboxId(), output));
             tenantTouched.accept(stored.get().remediation().tenant());
         } else {
             repository.due().remove(entry.dueAt(), entry.mailboxId());

@@ -3,22 +3,19 @@ package io.resetflow.tracker.topology;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.IntakeRecord;
-import io.resetflow.avro.IspAction;
 import io.resetflow.avro.IspCommandAnswer;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.RejectReason;
 import io.resetflow.avro.RemediationState;
-import io.resetflow.avro.ResetActor;
-import io.resetflow.avro.StateReason;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.topic.TopicNames;
-import io.resetflow.tracker.domain.Change;
+import io.resetflow.tracker.domain.MailboxDecision;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.NotificationIds;
-import io.resetflow.tracker.domain.OpenCommand;
+import io.resetflow.tracker.domain.RemediationEvent;
 import io.resetflow.tracker.domain.RemediationEvent.CommandAnswered;
 import io.resetflow.tracker.domain.RemediationEvent.DeliveryReported;
 import io.resetflow.tracker.domain.RemediationEvent.PasswordChanged;
@@ -33,6 +30,7 @@ import io.resetflow.tracker.timers.TickBound;
 import io.resetflow.tracker.timers.TimerPunctuator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -74,7 +72,7 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
         TaskCounts counts = new TaskCounts(context.getStateStore(TrackerStores.COUNTS));
         repository = new MailboxRepository(context.getStateStore(TrackerStores.MAILBOXES), due,
                 context.getStateStore(TrackerStores.BY_STATE), counts);
-        settler = new MailboxSettler(repository, settings.schedule(), settings.tenants(),
+        settler = new MailboxSettler(repository, new MailboxDecision(settings.schedule()), settings.tenants(),
                 new SendWindow(context.getStateStore(TrackerStores.SENT_PER_DAY), settings.partitions()),
                 settings.metrics());
         pendingResets = new PendingResets(context.getStateStore(TrackerStores.PENDING_RESETS), due);
@@ -118,9 +116,11 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
                 == RemediationPolicy.InactiveAccounts.LOCK;
         MailboxRemediation m = MailboxRemediation.accept(intake, lockInactive, now).after();
         for (PasswordResetEvent early : pendingResets.takeAll(intake.getMailboxId())) {
-            m = applyReset(m, early, now, out);
+            if (sameTenant(m, early, now, out)) {
+                m = m.apply(new PasswordChanged(early.getActor(), early.getChangedAt())).after();
+            }
         }
-        settler.settle(null, m, now, out);
+        emit(m.mailboxId(), settler.settle(null, m, Optional.empty(), now), out);
         progress.touched(m.tenant());
     }
 
@@ -138,10 +138,8 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             repository.counts().delivery(m.tenant(), outcome.getChannel(), outcome.getStatus());
         }
         int sequence = NotificationIds.sequenceOf(outcome.getNotificationId()).orElse(0);
-        Change change = m.apply(new DeliveryReported(outcome.getKind(), sequence, outcome.getStatus(),
-                outcome.getChannel(), outcome.getOccurredAt()));
-        settler.settle(stored.get(), change.after(), now, out);
-        progress.touched(m.tenant());
+        settle(stored.get(), new DeliveryReported(outcome.getKind(), sequence, outcome.getStatus(),
+                outcome.getChannel(), outcome.getOccurredAt()), now, out);
     }
 
     private void reset(PasswordResetEvent event, Instant now, Emitter out) {
@@ -151,31 +149,19 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             pendingResets.park(mailboxId, event, now.plus(settings.unknownResetGrace()));
             return;
         }
-        MailboxRemediation m = stored.get().remediation();
-        settler.settle(stored.get(), applyReset(m, event, now, out), now, out);
-        progress.touched(m.tenant());
+        if (sameTenant(stored.get().remediation(), event, now, out)) {
+            settle(stored.get(), new PasswordChanged(event.getActor(), event.getChangedAt()), now, out);
+        }
     }
 
-    private MailboxRemediation applyReset(MailboxRemediation m, PasswordResetEvent event, Instant now, Emitter out) {
-        if (!m.tenant().equals(event.getTenant())) {
-            reject(event, RejectReason.TENANT_DOMAIN_MISMATCH,
-                    "mailbox belongs to another tenant than the one reporting the reset", now, out);
-            return m;
+    /** An ISP reports resets of its own mailboxes only; another tenant's is rejected (defence in depth). */
+    private boolean sameTenant(MailboxRemediation m, PasswordResetEvent event, Instant now, Emitter out) {
+        if (m.tenant().equals(event.getTenant())) {
+            return true;
         }
-        MailboxRemediation after = m.apply(new PasswordChanged(event.getActor(), event.getChangedAt())).after();
-        OpenCommand open = m.command();
-        if (open != null && after.command() == null && !carriesOut(open, event.getActor())) {
-            // The customer (or an operator) was first: the ISP must not act on the command any more.
-            out.emit(m.mailboxId(), new TrackerOutput.Command(OutputRecords.cancel(m, open, after.reason(), now)));
-            settings.metrics().commandCancelled(m.tenant(), open.action());
-        }
-        return after;
-    }
-
-    /** A forced reset or a lock reported by the ISP is the command done, not overtaken. */
-    private static boolean carriesOut(OpenCommand command, ResetActor actor) {
-        return (command.action() == IspAction.FORCE_PASSWORD_RESET && actor == ResetActor.FORCED)
-                || (command.action() == IspAction.LOCK_ACCOUNT && actor == ResetActor.LOCKED);
+        reject(event, RejectReason.TENANT_DOMAIN_MISMATCH,
+                "mailbox belongs to another tenant than the one reporting the reset", now, out);
+        return false;
     }
 
     /** Sends the last notice again to this task's undeliverable mailboxes of the tenant with one of the reasons. */
@@ -184,27 +170,18 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
             LOG.warn("Re-drive {} names unknown tenant {}; ignored", request.getRequestId(), request.getTenant());
             return;
         }
-        Set<StateReason> reasons = Set.copyOf(request.getReasons());
-        int redriven = 0;
+        Redriven redriven = new Redriven(Set.copyOf(request.getReasons()), now);
+        int count = 0;
         for (String mailboxId : repository.mailboxIdsIn(request.getTenant(), RemediationState.UNDELIVERABLE)) {
             TrackedMailbox stored = repository.find(mailboxId).orElseThrow();
-            MailboxRemediation m = stored.remediation();
-            Change change = m.apply(new Redriven(reasons, now));
-            if (!change.changed()) {
-                continue;
+            if (stored.remediation().apply(redriven).changed()) {
+                settle(stored, redriven, now, out);
+                count++;
             }
-            if (m.command() != null) {
-                // The other channel is no longer asked for while the mail is tried again.
-                out.emit(m.mailboxId(), new TrackerOutput.Command(OutputRecords.cancel(m, m.command(), m.reason(), now)));
-                settings.metrics().commandCancelled(m.tenant(), m.command().action());
-            }
-            settler.settle(stored, change.after(), now, out);
-            redriven++;
         }
         LOG.info("Re-drive {} by {}: {} mailboxes of {} sent their last notice again (task {})", request.getRequestId(),
-                request.getRequestedBy(), redriven, request.getTenant(), context.taskId());
-        settings.metrics().redriven(request.getTenant(), redriven);
-        progress.touched(request.getTenant());
+                request.getRequestedBy(), count, request.getTenant(), context.taskId());
+        settings.metrics().redriven(request.getTenant(), count);
     }
 
     private void answered(IspCommandAnswer answer, Instant now, Emitter out) {
@@ -220,13 +197,22 @@ public final class RemediationProcessor implements Processor<String, TrackerInpu
         }
         MailboxRemediation m = stored.get().remediation();
         RemediationPolicy policy = settings.tenants().require(m.tenant()).policy();
-        Change change = m.apply(new CommandAnswered(answer.getCommandId(), answer.getAnswer(), answer.getRefusal(),
-                answer.getAnsweredBy(), now, now.plus(policy.commandAnswerTimeout())));
-        if (m.command() != null && change.changed()) {
+        CommandAnswered answered = new CommandAnswered(answer.getCommandId(), answer.getAnswer(), answer.getRefusal(),
+                answer.getAnsweredBy(), now, now.plus(policy.commandAnswerTimeout()));
+        if (m.command() != null && m.apply(answered).changed()) {
             settings.metrics().commandAnswered(m.tenant(), m.command().action(), answer.getAnswer());
         }
-        settler.settle(stored.get(), change.after(), now, out);
-        progress.touched(m.tenant());
+        settle(stored.get(), answered, now, out);
+    }
+
+    /** The one place an input reaches a stored mailbox: one decision, applied once, its records emitted. */
+    private void settle(TrackedMailbox stored, RemediationEvent input, Instant now, Emitter out) {
+        emit(stored.remediation().mailboxId(), settler.settle(stored, stored.remediation(), Optional.of(input), now), out);
+        progress.touched(stored.remediation().tenant());
+    }
+
+    private static void emit(String mailboxId, List<TrackerOutput> outputs, Emitter out) {
+        outputs.forEach(output -> out.emit(mailboxId, output));
     }
 
     private void rejectUnknownMailbox(PasswordResetEvent event, Instant now, Emitter out) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.time.CampaignClock;
+import io.resetflow.tracker.domain.SendRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,14 +110,14 @@ class TimersTest {
 
     @Test
     void quietHoursDeferToTheirEndInTokyo() {
-        SendWindow window = new SendWindow(store(Serdes.String(), Serdes.Long()), 1);
         Instant elevenPmTokyo = Instant.parse("2025-06-02T14:00:00Z");
+        SendRules.DailySends none = new SendRules.DailySends(0, 10);
 
-        SendWindow.Deferral deferral = window.check("nifty", RemediationPolicy.DEFAULT, elevenPmTokyo).orElseThrow();
+        SendRules.Deferral deferral = SendRules.check(RemediationPolicy.DEFAULT, elevenPmTokyo, none).orElseThrow();
 
-        assertThat(deferral.cause()).isEqualTo(SendWindow.Cause.QUIET_HOURS);
+        assertThat(deferral.cause()).isEqualTo(SendRules.Cause.QUIET_HOURS);
         assertThat(deferral.until()).isEqualTo(Instant.parse("2025-06-02T23:00:00Z")); // 08:00 Tuesday in Tokyo
-        assertThat(window.check("nifty", RemediationPolicy.DEFAULT, MONDAY_10_TOKYO)).isEmpty();
+        assertThat(SendRules.check(RemediationPolicy.DEFAULT, MONDAY_10_TOKYO, none)).isEmpty();
     }
 
     @Test
@@ -126,15 +127,22 @@ class TimersTest {
         SendWindow window = new SendWindow(store(Serdes.String(), Serdes.Long()), 2);
 
         window.recordSent("nifty", capFour, MONDAY_10_TOKYO);
-        boolean firstAllowed = window.check("nifty", capFour, MONDAY_10_TOKYO).isEmpty();
+        boolean firstAllowed = SendRules.check(capFour, MONDAY_10_TOKYO, sends(window, "nifty", capFour, MONDAY_10_TOKYO))
+                .isEmpty();
         window.recordSent("nifty", capFour, MONDAY_10_TOKYO);
-        SendWindow.Deferral capped = window.check("nifty", capFour, MONDAY_10_TOKYO).orElseThrow();
+        SendRules.Deferral capped = SendRules.check(capFour, MONDAY_10_TOKYO,
+                sends(window, "nifty", capFour, MONDAY_10_TOKYO)).orElseThrow();
 
+        assertThat(window.dailyShare(capFour)).isEqualTo(2);
         assertThat(firstAllowed).isTrue();
-        assertThat(capped.cause()).isEqualTo(SendWindow.Cause.DAILY_CAP);
+        assertThat(capped.cause()).isEqualTo(SendRules.Cause.DAILY_CAP);
         assertThat(capped.until()).isEqualTo(Instant.parse("2025-06-02T23:00:00Z"));
-        assertThat(window.check("other", capFour, MONDAY_10_TOKYO)).isEmpty();
-        assertThat(window.check("nifty", capFour, capped.until())).isEmpty();
+        assertThat(window.sentToday("other", capFour, MONDAY_10_TOKYO)).isZero();
+        assertThat(SendRules.check(capFour, capped.until(), sends(window, "nifty", capFour, capped.until()))).isEmpty();
+    }
+
+    private static SendRules.DailySends sends(SendWindow window, String tenant, RemediationPolicy policy, Instant now) {
+        return new SendRules.DailySends(window.sentToday(tenant, policy, now), window.dailyShare(policy));
     }
 
     @Test
