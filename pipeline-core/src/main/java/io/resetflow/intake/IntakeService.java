@@ -29,6 +29,7 @@ public final class IntakeService implements AutoCloseable {
     private OpsServer ops;
 
     public IntakeService(IntakeConfig config) {
+        config.requireDeploymentSecret();
         this.config = config;
     }
 

@@ -83,6 +83,7 @@ class IntakeOnBrokerTest {
                 CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 CommonConfig.SCHEMA_REGISTRY_URL, registry.url(),
                 CommonConfig.STATE_DIR, dir.resolve("state").toString(),
+                CommonConfig.MAILBOX_ID_SECRET, "intake-it-secret-0123456789abcdefghij",
                 CommonConfig.TOPIC_PARTITIONS, 3))).start();
              OutputTopicsReader outputs = new OutputTopicsReader(broker.bootstrapServers(), TopicNames.DEFAULT, TENANTS,
                      AvroSerdes.forRegistry(registry.url()))) {

@@ -38,6 +38,7 @@ public final class TrackerService implements AutoCloseable {
     private final RedrivePublisher redrives;
 
     public TrackerService(TrackerConfig config) {
+        config.requireDeploymentSecret();
         this.config = config;
         PrometheusMeterRegistry registry = OpsServer.newRegistry();
         StreamsRunner[] started = new StreamsRunner[1];

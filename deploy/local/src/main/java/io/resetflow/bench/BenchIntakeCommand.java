@@ -159,7 +159,8 @@ public final class BenchIntakeCommand implements Callable<Integer> {
         return new IntakeConfig(Map.of(
                 CommonConfig.BOOTSTRAP_SERVERS, bootstrap, CommonConfig.SCHEMA_REGISTRY_URL, registryUrl,
                 CommonConfig.STATE_DIR, stateDir.toString(), CommonConfig.TOPIC_PARTITIONS, partitions,
-                CommonConfig.TOPIC_PREFIX, topicPrefix, IntakeConfig.APPLICATION_ID, applicationId));
+                CommonConfig.TOPIC_PREFIX, topicPrefix, IntakeConfig.APPLICATION_ID, applicationId,
+                CommonConfig.MAILBOX_ID_SECRET, "bench-intake-mailbox-id-secret-0123456789"));
     }
 
     private static double importFile(Path file, String bootstrap, String registryUrl, String importId,

@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedSchemaRegistry registry;
     private LocalMailServer mail;
     private LocalDkimKeys dkim;
+    private String mailboxIdSecret;
     private TrackerService tracker;
     private CustomerSimulator simulator;
     private CampaignClock clock;
@@ -166,8 +167,16 @@ public final class LocalStack implements AutoCloseable {
         values.put(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         values.put(CommonConfig.SCHEMA_REGISTRY_URL, registry.url());
         values.put(CommonConfig.STATE_DIR, dataDir().resolve("streams").toString());
+        values.put(CommonConfig.MAILBOX_ID_SECRET, mailboxIdSecret());
         values.put("notifier.ledger.dir", dataDir().resolve("notifier-ledger").toString());
         return values;
+    }
+
+    private String mailboxIdSecret() {
+        if (mailboxIdSecret == null) {
+            mailboxIdSecret = LocalSecret.loadOrCreate(dataDir());
+        }
+        return mailboxIdSecret;
     }
 
     public Path dataDir() {

@@ -30,6 +30,9 @@ public class CommonConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String TENANTS_FILE = "tenants.file";
     public static final String MAILBOX_ID_SECRET = "mailbox.id.secret";
+    /** The built-in secret: whoever holds the breach list computes every mailboxId with it. Tests only. */
+    public static final String DEVELOPMENT_SECRET = "resetflow-local-development-secret";
+    public static final int MIN_SECRET_BYTES = 32;
     public static final String TOPIC_PARTITIONS = "topics.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPIC_PREFIX = "topics.prefix";
@@ -46,8 +49,9 @@ public class CommonConfig extends AbstractConfig {
                         "Confluent-compatible schema registry URL(s), comma-separated.")
                 .define(TENANTS_FILE, Type.STRING, "", Importance.MEDIUM,
                         "YAML file listing the tenants; empty for the bundled six ISPs.")
-                .define(MAILBOX_ID_SECRET, Type.PASSWORD, "resetflow-local-development-secret", Importance.HIGH,
-                        "Deployment secret keying the HMAC that pseudonymizes mailbox addresses.")
+                .define(MAILBOX_ID_SECRET, Type.PASSWORD, DEVELOPMENT_SECRET, Importance.HIGH,
+                        "Deployment secret keying the HMAC that pseudonymizes mailbox addresses; at least "
+                                + MIN_SECRET_BYTES + " bytes. The services refuse the built-in development value.")
                 .define(TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "Partitions of the topics ResetFlow creates.")
                 .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, Importance.MEDIUM,
@@ -101,6 +105,22 @@ public class CommonConfig extends AbstractConfig {
 
     public String mailboxIdSecret() {
         return getPassword(MAILBOX_ID_SECRET).value();
+    }
+
+    /**
+     * Fails unless {@code mailbox.id.secret} is a deployment's own: with the built-in value, or a short
+     * one, anyone holding the breach list could compute every mailboxId and undo the pseudonyms.
+     */
+    public void requireDeploymentSecret() {
+        String secret = mailboxIdSecret();
+        if (secret.equals(DEVELOPMENT_SECRET)) {
+            throw new ConfigException(MAILBOX_ID_SECRET + " is the built-in development value: set the deployment's own "
+                    + "secret (at least " + MIN_SECRET_BYTES + " bytes, e.g. from openssl rand -base64 48)");
+        }
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new ConfigException(MAILBOX_ID_SECRET + " is shorter than " + MIN_SECRET_BYTES
+                    + " bytes: set a longer secret (e.g. from openssl rand -base64 48)");
+        }
     }
 
     public TopicNames topicNames() {

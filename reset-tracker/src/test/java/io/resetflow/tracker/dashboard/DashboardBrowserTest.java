@@ -61,7 +61,7 @@ import org.openqa.selenium.logging.LogType;
  */
 class DashboardBrowserTest {
 
-    private static final String SECRET = "dashboard-it-secret-0123456789";
+    private static final String SECRET = "dashboard-it-secret-0123456789abcdefgh";
     private static final Map<String, String> DOMAINS = new LinkedHashMap<>();
     private static final Map<String, Integer> MAILBOXES = new LinkedHashMap<>();
     private static final Map<String, String> BRANDS = Map.of("stnet", "Pikara Hikari", "kddi-web", "CPI hosted mail",

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RedriveOnBrokerTest {
 
-    private static final String SECRET = "tracker-it-secret-0123456789";
+    private static final String SECRET = "tracker-it-secret-0123456789abcdefghij";
     private static final int MAILBOXES = 12;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestoringStoreQueryTest {
 
-    private static final String SECRET = "tracker-restore-secret-0123456789";
+    private static final String SECRET = "tracker-restore-secret-0123456789abcdef";
     private static final int MAILBOXES = 20;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

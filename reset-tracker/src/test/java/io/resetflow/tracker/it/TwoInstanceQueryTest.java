@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two tracker instances on a real broker answer queries for each other's mailboxes. */
 class TwoInstanceQueryTest {
 
-    private static final String SECRET = "tracker-it-secret-0123456789";
+    private static final String SECRET = "tracker-it-secret-0123456789abcdefghij";
     private static final int MAILBOXES = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

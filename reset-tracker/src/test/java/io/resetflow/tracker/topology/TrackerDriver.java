@@ -44,7 +44,7 @@ public final class TrackerDriver implements AutoCloseable {
     /** Monday 2 June 2025, 10:00 in Tokyo. */
     public static final Instant START = Instant.parse("2025-06-02T01:00:00Z");
     public static final Instant CUTOFF = Instant.parse("2025-05-30T00:00:00Z");
-    public static final String SECRET = "tracker-test-secret-0123456789";
+    public static final String SECRET = "tracker-test-secret-0123456789abcdefgh";
 
     public final TopologyTestDriver driver;
     public final TrackerConfig config;

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks the reset tracker (intake, resets, a reminder day, query latency) on an embedded broker.")
 public final class BenchTrackerCommand implements Callable<Integer> {
 
-    private static final String SECRET = "bench-tracker-mailbox-id-secret";
+    private static final String SECRET = "bench-tracker-mailbox-id-secret-0123456789";
 
     @Option(names = "--mailboxes", defaultValue = "1000000", description = "Mailboxes (default ${DEFAULT-VALUE}).")
     long mailboxes;
