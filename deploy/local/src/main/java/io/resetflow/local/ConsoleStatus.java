@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,8 +76,10 @@ public final class ConsoleStatus implements AutoCloseable {
 
     String line() throws java.io.IOException, InterruptedException {
         Instant campaignNow = clock.toCampaign(System.currentTimeMillis());
-        long day = Math.max(0, Duration.between(clock.start(), campaignNow).toDays());
         ZonedDateTime tokyo = campaignNow.atZone(QuietHours.TOKYO);
+        // Days count from the campaign's first Tokyo date, so the day changes at midnight with the time shown.
+        long day = Math.max(0, ChronoUnit.DAYS.between(clock.start().atZone(QuietHours.TOKYO).toLocalDate(),
+                tokyo.toLocalDate()));
         long total = 0;
         long notified = 0;
         long reminded = 0;
