@@ -67,13 +67,15 @@ class SendGateTest {
 
         assertThat(beforeNine).isEmpty();
         assertThat(atNine.cause()).isEqualTo(SendGate.Hold.QUIET_HOURS);
-        // Eleven campaign hours of quiet last 11 h / speed on the wall clock (to the millisecond)
-        assertThat(atNine.wallDelay().toMillis())
-                .isBetween((long) Math.floor(Duration.ofHours(11).toMillis() / speed) - 1,
-                        (long) Math.ceil(Duration.ofHours(11).toMillis() / speed) + 1);
+        // Eleven campaign hours of quiet last exactly from the wall instant of 21:00 to that of 08:00
+        assertThat(atNine.wallDelay()).isEqualTo(Duration.between(mapping.toWall(NINE_PM_TOKYO),
+                mapping.toWall(EIGHT_AM_TOKYO)));
+        assertThat(atNine.wallDelay().toMillis()).isEqualTo((long) Math.ceil(Duration.ofHours(22).toMillis() / speed)
+                - (long) Math.ceil(Duration.ofHours(11).toMillis() / speed));
         assertThat(afterTheWait).isEmpty();
-        assertThat(mapping.toCampaign(wall.now.toEpochMilli())).isBetween(EIGHT_AM_TOKYO,
-                EIGHT_AM_TOKYO.plusMillis(Math.round(2 * speed)));
+        // and the wait ends on the first wall-clock millisecond at which the campaign has reached 08:00
+        assertThat(mapping.toCampaign(wall.now.toEpochMilli())).isAfterOrEqualTo(EIGHT_AM_TOKYO);
+        assertThat(mapping.toCampaign(wall.now.toEpochMilli() - 1)).isBefore(EIGHT_AM_TOKYO);
     }
 
     @Test

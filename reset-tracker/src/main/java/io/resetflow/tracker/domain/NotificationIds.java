@@ -25,15 +25,21 @@ public final class NotificationIds {
 
     /** The sequence an id was built with, empty if the id is not one of ours. */
     public static OptionalInt sequenceOf(String notificationId) {
-        if (notificationId != null && notificationId.matches(".*\\.r[0-9]+$")) {
-            notificationId = notificationId.substring(0, notificationId.lastIndexOf('.'));
+        if (notificationId == null) {
+            return OptionalInt.empty();
         }
-        int dot = notificationId == null ? -1 : notificationId.lastIndexOf('.');
+        // Every delivery outcome comes through here: plain index arithmetic, no regular expression.
+        int end = notificationId.length();
+        int dot = notificationId.lastIndexOf('.');
+        if (dot >= 0 && dot + 1 < end && notificationId.charAt(dot + 1) == 'r') {
+            end = dot;
+            dot = notificationId.lastIndexOf('.', end - 1);
+        }
         if (dot < 0) {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(Integer.parseInt(notificationId.substring(dot + 1)));
+            return OptionalInt.of(Integer.parseInt(notificationId, dot + 1, end, 10));
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }

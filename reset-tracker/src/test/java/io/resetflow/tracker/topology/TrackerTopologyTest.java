@@ -156,10 +156,15 @@ class TrackerTopologyTest {
         assertThat(later).extracting(NotificationRequest::getKind).doesNotContain(NoticeKind.REMINDER);
         assertThat(commands).singleElement().satisfies(c -> {
             assertThat(c.getAction()).isEqualTo(IspAction.FORCE_PASSWORD_RESET);
-            // the deadline tick at 06:00 Tokyo stores DEADLINE_PASSED; the next one issues the command
-            assertThat(c.getIssuedAt()).isBetween(TrackerDriver.START.plus(Duration.ofHours(20)),
-                    TrackerDriver.START.plus(Duration.ofHours(20).plusMinutes(30)));
+            // the deadline tick at 06:00 Tokyo stores DEADLINE_PASSED; the next one, 30 minutes on, issues the command
+            assertThat(c.getIssuedAt()).isEqualTo(TrackerDriver.START.plus(Duration.ofHours(20).plusMinutes(30)));
         });
+        assertThat(t.mailboxes().get("MBX-T").remediation().timeline())
+                .extracting(TimelineEntry::state, TimelineEntry::at).containsSubsequence(
+                        tuple(RemediationState.NOTIFIED, TrackerDriver.START),
+                        tuple(RemediationState.DEADLINE_PASSED, TrackerDriver.START.plus(Duration.ofHours(20))),
+                        tuple(RemediationState.FORCE_RESET_REQUESTED,
+                                TrackerDriver.START.plus(Duration.ofHours(20).plusMinutes(30))));
     }
 
     @Test
