@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotifierService implements AutoCloseable {
 
-    public static final String APPLICATION = "notifier";
+    public static final String APPLICATION = "resetflow-notifier";
     private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
 
     private final NotifierConfig config;

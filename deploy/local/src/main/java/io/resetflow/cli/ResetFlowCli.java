@@ -3,6 +3,8 @@ package io.resetflow.cli;
 import io.resetflow.breachfile.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.intake.TopicsCommand;
+import io.resetflow.core.access.command.TenantsCommand;
+import io.resetflow.isp.IspToolCommand;
 import io.resetflow.core.ops.OpsServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
                 LocalCommand.class,
                 RunCommand.class,
                 TopicsCommand.class,
+                TenantsCommand.class,
+                IspToolCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 RedriveCommand.class,
@@ -40,7 +44,7 @@ public final class ResetFlowCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ResetFlowCli());
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;

@@ -1,12 +1,12 @@
 package io.resetflow.local;
 
 import io.github.bucket4j.TimeMeter;
+import io.resetflow.core.access.Principals;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.time.CampaignTime;
-import io.resetflow.core.topic.TopicCreator;
-import io.resetflow.core.topic.TopicPlan;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.intake.IntakeConfig;
@@ -27,13 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    private static final String TRACKER_APP = "reset-tracker";
+    private static final String TRACKER_APP = ServiceIds.DEFAULT.trackerApplication();
 
     private final LocalStackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -55,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedSchemaRegistry registry;
     private LocalMailServer mail;
     private LocalDkimKeys dkim;
+    private LocalAccess access;
     private String mailboxIdSecret;
     private TrackerService tracker;
     private CustomerSimulator simulator;
@@ -68,13 +68,13 @@ public final class LocalStack implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             startInfrastructure();
-            createTopics();
+            provision();
             clock = new CampaignClock(CampaignAnchor.startIn(dataDir(), Instant.now()), settings.clockSpeed());
             startServices();
             SampleBreach.importOnce(dataDir(), settings.mailboxes(), settings.seed(), broker.bootstrapServers(),
-                    registry.url());
+                    access.propertiesFile(Principals.IMPORT), registry.url());
             simulator = own(new CustomerSimulator(config().topicNames(), clock, CustomerBehaviour.typical(settings.seed()),
-                    config().kafkaClientProperties(), registry.url()).start());
+                    clients(), registry.url()).start());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -84,13 +84,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
+        access = new LocalAccess(dataDir());
         broker = own(EmbeddedKafkaBroker.builder()
                 .dataDir(dataDir().resolve("kafka"))
                 .port(settings.ports().kafka())
+                .saslScram(access.admin(dataDir().resolve("kafka")))
                 .build()
                 .start());
-        addresses.put("Kafka bootstrap", broker.bootstrapServers());
+        addresses.put("Kafka bootstrap", broker.bootstrapServers() + " (SASL/SCRAM; users and ACLs per ISP and service)");
         registry = own(EmbeddedSchemaRegistry.builder(broker.bootstrapServers())
+                .clientProperties(broker.adminClientProperties())
                 .port(settings.ports().registry())
                 .build()
                 .start());
@@ -104,23 +107,38 @@ public final class LocalStack implements AutoCloseable {
         addresses.put("Outbox", "http://127.0.0.1:" + outbox.port() + "/");
     }
 
-    private void createTopics() {
-        CommonConfig config = config();
-        TopicPlan plan = config.topicPlan();
-        List<NewTopic> topics = new ArrayList<>(plan.topics(config.tenants()));
-        for (String application : List.of(IntakeConfig.DEFAULT_APPLICATION_ID, TRACKER_APP, NotifierService.APPLICATION)) {
-            topics.add(plan.deadLetterTopic(application));
+    private void provision() {
+        try (Admin admin = broker.createAdmin()) {
+            access.provision(admin, config());
         }
-        try (Admin admin = Admin.create(config.kafkaClientProperties())) {
-            TopicCreator.createMissing(admin, topics);
+        String tenant = config().tenants().ids().get(0);
+        addresses.put("ISP " + tenant + " view", IspConsoleCommand.forTenant(tenant, broker.bootstrapServers(), access.propertiesFile(Principals.isp(tenant)), registry.url()));
+        addresses.put("Credentials", access.dir() + " (one client file per ISP and service, owner-only)");
+        addresses.put("ACL audit", "bin/resetflow tenants audit --bootstrap-server " + broker.bootstrapServers()
+                + " --command-config " + access.propertiesFile(LocalAccess.ADMIN));
+    }
+
+    /** Each simulated ISP connects as its own principal; the customers as theirs. */
+    private CustomerSimulator.Clients clients() {
+        Map<String, Map<String, Object>> isps = new LinkedHashMap<>();
+        for (String tenant : config().tenants().ids()) {
+            isps.put(tenant, withBootstrap(access.clientProperties(Principals.isp(tenant))));
         }
+        return new CustomerSimulator.Clients(withBootstrap(access.clientProperties(LocalAccess.CUSTOMERS)),
+                LocalAccess.CUSTOMERS_GROUP, isps);
+    }
+
+    private Map<String, Object> withBootstrap(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        return props;
     }
 
     private void startServices() {
-        IntakeService intake = own(new IntakeService(new IntakeConfig(configValues())).start());
+        IntakeService intake = own(new IntakeService(new IntakeConfig(configValues(Principals.INTAKE))).start());
         addresses.put("Intake metrics", "http://127.0.0.1:" + intake.httpPort() + "/metrics");
 
-        Map<String, Object> trackerValues = configValues();
+        Map<String, Object> trackerValues = configValues(Principals.TRACKER);
         trackerValues.put(TrackerConfig.APPLICATION_ID, TRACKER_APP);
         trackerValues.put(CommonConfig.HTTP_PORT, settings.ports().http());
         trackerValues.put(CommonConfig.CLOCK_SPEED, settings.clockSpeed());
@@ -131,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
         tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
         addresses.put("Dashboard", dashboardUrl());
 
-        Map<String, Object> notifierValues = configValues();
+        Map<String, Object> notifierValues = configValues(Principals.NOTIFIER);
         notifierValues.put("smtp.host", "127.0.0.1");
         notifierValues.put("smtp.port", mail.smtpPort());
         notifierValues.putAll(dkim.notifierSettings());
@@ -162,6 +180,24 @@ public final class LocalStack implements AutoCloseable {
         return new CommonConfig(configValues());
     }
 
+    /** The settings of a service joining this stack as the given principal. */
+    public Map<String, Object> configValues(String user) {
+        Map<String, Object> values = configValues();
+        values.putAll(access.serviceSettings(user));
+        return values;
+    }
+
+    /** Client settings of the broker's super user, for tools and tests that read every topic. */
+    public Map<String, Object> adminClientProperties() {
+        return broker.adminClientProperties();
+    }
+
+    /** The client settings file written for a provisioned user (an ISP's or a service's). */
+    public Path credentialsFile(String user) {
+        return access.propertiesFile(user);
+    }
+
+    /** The settings every service shares, without any principal's credentials. */
     public Map<String, Object> configValues() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(CommonConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());

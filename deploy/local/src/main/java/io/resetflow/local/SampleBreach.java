@@ -17,7 +17,8 @@ final class SampleBreach {
     private SampleBreach() {
     }
 
-    static void importOnce(Path dataDir, int mailboxes, long seed, String bootstrapServers, String registryUrl) {
+    static void importOnce(Path dataDir, int mailboxes, long seed, String bootstrapServers, Path clientConfig,
+                           String registryUrl) {
         if (mailboxes == 0) {
             return;
         }
@@ -32,6 +33,7 @@ final class SampleBreach {
             run(new GenerateCommand(), "--mailboxes", String.valueOf(mailboxes), "--seed", String.valueOf(seed),
                     "--out", file.toString());
             run(new ImportCommand(), "--file", file.toString(), "--bootstrap-server", bootstrapServers,
+                    "--command-config", clientConfig.toString(),
                     "--schema-registry", registryUrl, "--rejects", dir.resolve("rejects.txt").toString());
             Files.writeString(done, file.getFileName().toString());
         } catch (IOException e) {

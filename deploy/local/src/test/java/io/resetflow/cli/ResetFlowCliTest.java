@@ -74,7 +74,7 @@ class ResetFlowCliTest {
 
             Run run = run("redrive", "--tenant", "nifty", "--reason", "DELIVERY_FAILED", "--by", "ops-7",
                     "--bootstrap-server", broker.bootstrapServers(), "--schema-registry", registry.url());
-            List<Object> copies = TopicContents.readAll(broker.bootstrapServers(),
+            List<Object> copies = TopicContents.readAll(broker.adminClientProperties(),
                     registry.url(), List.of("remediation.redrives"));
 
             assertThat(run.exitCode()).as(run.err()).isZero();

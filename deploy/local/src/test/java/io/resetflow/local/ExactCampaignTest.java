@@ -82,10 +82,10 @@ class ExactCampaignTest {
             // No notice of any kind has two final outcomes
             assertThat(records.finalsPerNotification().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
 
-            // Nothing is sent in the night in Tokyo (quiet 21:00-08:00). A mail let through just before 21:00 ends
-            // its SMTP exchange a few hundred wall-clock milliseconds later, which is hours of campaign time here:
-            // 300 ms of slack on either side.
-            Duration slack = Duration.ofMillis(Math.round(300 * 86_400.0 / daySeconds));
+            // Nothing is sent in the night in Tokyo (quiet 21:00-08:00). A mail let through just before 21:00 waits
+            // for a free SMTP connection and ends its exchange up to about half a wall-clock second later on a busy
+            // 2-core machine, which is hours of campaign time here: 600 ms of slack on either side.
+            Duration slack = Duration.ofMillis(Math.round(600 * 86_400.0 / daySeconds));
             assertThat(records.outcomes).filteredOn(o -> o.getStatus() == DeliveryStatus.SENT)
                     .allSatisfy(o -> assertThat(inQuietHours(o.getOccurredAt(), slack)).as(o.getNotificationId())
                             .isFalse());
@@ -163,7 +163,7 @@ class ExactCampaignTest {
             List<String> topics = new ArrayList<>(List.of(names.notifyOutcomes()));
             tenants.forEach(t -> topics.addAll(List.of(names.notifyRequests(t), names.tenantForceResets(t),
                     names.tenantPasswordResets(t))));
-            List<Object> all = TopicContents.readAll(stack.broker().bootstrapServers(), stack.registry().url(), topics);
+            List<Object> all = TopicContents.readAll(stack.adminClientProperties(), stack.registry().url(), topics);
             Map<String, Instant> firstReset = new HashMap<>();
             all.stream().filter(PasswordResetEvent.class::isInstance).map(PasswordResetEvent.class::cast)
                     .filter(e -> e.getActor() == ResetActor.CUSTOMER || e.getActor() == ResetActor.OPERATOR)

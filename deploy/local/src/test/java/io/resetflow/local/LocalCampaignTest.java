@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.resetflow.breachfile.ExpectedCounts;
+import io.resetflow.cli.ResetFlowCli;
 import io.resetflow.tracker.dashboard.Chromium;
 import io.resetflow.monitoring.MonitoringAssets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,5 +190,43 @@ class LocalCampaignTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
+    }
+
+    @Test
+    @Order(5)
+    void theConsolesIspCommandReadsThatIspsStatusesAsThatIspAndNothingElse() {
+        String printed = stack.orderedAddresses().get("ISP stnet view");
+        assertThat(printed).startsWith("bin/resetflow isp consume --tenant stnet --topic remediation-status ");
+        List<String> args = new ArrayList<>(List.of(printed.substring("bin/resetflow ".length()).split(" ")));
+        args.addAll(List.of("--idle-timeout", "PT3S"));
+
+        StringWriter out = new StringWriter();
+        int code = ResetFlowCli.commandLine().setOut(new PrintWriter(out))
+                .execute(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).contains("\"tenant\": \"stnet\""));
+
+        List<String> foreign = new ArrayList<>(args);
+        foreign.set(foreign.indexOf("remediation-status"), "isp.kddi-web.remediation-status");
+        StringWriter err = new StringWriter();
+        int refused = ResetFlowCli.commandLine().setErr(new PrintWriter(err))
+                .execute(foreign.toArray(String[]::new));
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("Not authorized to access topics: [isp.kddi-web.remediation-status]");
+    }
+
+    @Test
+    @Order(6)
+    void theStacksClusterMatchesTheAccessPolicy() {
+        String printed = stack.orderedAddresses().get("ACL audit");
+        StringWriter out = new StringWriter();
+        int code = ResetFlowCli.commandLine().setOut(new PrintWriter(out))
+                .execute(printed.substring("bin/resetflow ".length()).split(" "));
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("User:local-customers (not managed by the policy)")
+                .contains("Audit clean: 11 principals");
     }
 }

@@ -22,9 +22,9 @@ public final class TopicContents {
     private TopicContents() {
     }
 
-    public static List<Object> readAll(String bootstrapServers, String registryUrl, Collection<String> topics) {
+    public static List<Object> readAll(Map<String, Object> client, String registryUrl, Collection<String> topics) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroDeserializer<Object> values = new AvroDeserializer<>();

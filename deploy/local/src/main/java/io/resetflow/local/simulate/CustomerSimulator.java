@@ -17,11 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,21 +52,28 @@ public final class CustomerSimulator implements AutoCloseable {
     private final TopicNames topics;
     private final CampaignClock clock;
     private final CustomerBehaviour behaviour;
-    private final Map<String, Object> clientProperties;
+    private final Clients clients;
     private final String registryUrl;
     private final PriorityQueue<PendingEvent> pending =
             new PriorityQueue<>(Comparator.comparingLong(PendingEvent::dueAtMs));
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong reported = new AtomicLong();
     private final Thread thread;
-    private volatile KafkaConsumer<String, Object> consumer;
+    private final List<KafkaConsumer<String, Object>> consumers = new CopyOnWriteArrayList<>();
+
+    /**
+     * How the simulation connects: the customers (who in life read their mail) read the outcomes as
+     * a user of their own; each ISP reads its commands and reports resets and answers as itself.
+     */
+    public record Clients(Map<String, Object> customers, String customersGroup, Map<String, Map<String, Object>> isps) {
+    }
 
     public CustomerSimulator(TopicNames topics, CampaignClock clock, CustomerBehaviour behaviour,
-                             Map<String, Object> clientProperties, String registryUrl) {
+                             Clients clients, String registryUrl) {
         this.topics = topics;
         this.clock = clock;
         this.behaviour = behaviour;
-        this.clientProperties = clientProperties;
+        this.clients = clients;
         this.registryUrl = registryUrl;
         this.thread = new Thread(this::run, "customer-simulator");
         this.thread.setDaemon(true);
@@ -84,27 +92,31 @@ public final class CustomerSimulator implements AutoCloseable {
     private void run() {
         Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<Object> values = new AvroDeserializer<>();
-        values.configure(serdeConfig, false);
-        AvroSerializer<GenericContainer> events = new AvroSerializer<>();
-        events.configure(serdeConfig, false);
-        try (KafkaConsumer<String, Object> outcomes = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), values);
-             KafkaProducer<String, GenericContainer> producer =
-                     new KafkaProducer<>(producerProperties(), new StringSerializer(), events)) {
-            consumer = outcomes;
-            outcomes.subscribe(Pattern.compile(Pattern.quote(topics.notifyOutcomes()) + "|"
-                    + Pattern.quote(topics.tenantPrefix()) + "[a-z0-9-]+\\." + TopicNames.FORCE_RESETS));
+        Map<String, KafkaProducer<String, GenericContainer>> producers = new HashMap<>();
+        try {
+            KafkaConsumer<String, Object> outcomes = consumer(clients.customers(), clients.customersGroup(), serdeConfig);
+            outcomes.subscribe(List.of(topics.notifyOutcomes()));
+            clients.isps().forEach((tenant, props) -> {
+                consumer(props, topics.tenantAclPrefix(tenant) + "simulated-isp", serdeConfig)
+                        .subscribe(List.of(topics.tenantForceResets(tenant)));
+                AvroSerializer<GenericContainer> events = new AvroSerializer<>();
+                events.configure(serdeConfig, false);
+                producers.put(tenant, new KafkaProducer<>(producerProperties(props), new StringSerializer(), events));
+            });
             while (running.get()) {
                 boolean full = pending.size() >= MAX_PENDING;
-                if (full) {
-                    outcomes.pause(outcomes.assignment());
-                } else {
-                    outcomes.resume(outcomes.paused());
+                for (KafkaConsumer<String, Object> consumer : consumers) {
+                    if (full) {
+                        consumer.pause(consumer.assignment());
+                    } else {
+                        consumer.resume(consumer.paused());
+                    }
+                    for (ConsumerRecord<String, Object> record : consumer.poll(
+                            Duration.ofMillis(consumer == outcomes ? 100 : 5))) {
+                        react(record.value());
+                    }
                 }
-                for (ConsumerRecord<String, Object> record : outcomes.poll(Duration.ofMillis(200))) {
-                    react(record.value());
-                }
-                emitDue(producer);
+                emitDue(producers);
             }
         } catch (WakeupException e) {
             if (running.get()) {
@@ -112,7 +124,20 @@ public final class CustomerSimulator implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("Customer simulator stopped", e);
+        } finally {
+            consumers.forEach(KafkaConsumer::close);
+            producers.values().forEach(KafkaProducer::close);
         }
+    }
+
+    private KafkaConsumer<String, Object> consumer(Map<String, Object> client, String group,
+                                                   Map<String, Object> serdeConfig) {
+        AvroDeserializer<Object> values = new AvroDeserializer<>();
+        values.configure(serdeConfig, false);
+        KafkaConsumer<String, Object> consumer =
+                new KafkaConsumer<>(consumerProperties(client, group), new StringDeserializer(), values);
+        consumers.add(consumer);
+        return consumer;
     }
 
     private void react(Object value) {
@@ -138,10 +163,11 @@ public final class CustomerSimulator implements AutoCloseable {
         return clock.toWall(campaignNow.plus(campaignDelay)).toEpochMilli();
     }
 
-    private void emitDue(KafkaProducer<String, GenericContainer> producer) {
+    private void emitDue(Map<String, KafkaProducer<String, GenericContainer>> producers) {
         long now = System.currentTimeMillis();
         while (!pending.isEmpty() && pending.peek().dueAtMs() <= now) {
             PendingEvent due = pending.poll();
+            KafkaProducer<String, GenericContainer> producer = producers.get(due.tenant());
             if (due.commandId() != null) {
                 IspCommandAnswer answer = IspCommandAnswer.newBuilder().setCommandId(due.commandId())
                         .setMailboxId(due.mailboxId()).setTenant(due.tenant()).setAnswer(CommandAnswerKind.DONE)
@@ -163,17 +189,17 @@ public final class CustomerSimulator implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "local-customer-simulator");
+    private static Map<String, Object> consumerProperties(Map<String, Object> client, String group) {
+        Map<String, Object> props = new HashMap<>(client);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
         return props;
     }
 
-    private Map<String, Object> producerProperties() {
-        Map<String, Object> props = new HashMap<>(clientProperties);
+    private static Map<String, Object> producerProperties(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         return props;
@@ -182,9 +208,12 @@ public final class CustomerSimulator implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        KafkaConsumer<String, Object> current = consumer;
-        if (current != null) {
-            current.wakeup();
+        for (KafkaConsumer<String, Object> consumer : consumers) {
+            try {
+                consumer.wakeup();
+            } catch (RuntimeException closedAlready) {
+                // the simulator's thread has closed it: nothing to wake
+            }
         }
         try {
             thread.join(10_000);

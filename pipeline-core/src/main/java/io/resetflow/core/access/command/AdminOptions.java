@@ -1,0 +1,65 @@
+package io.resetflow.core.access.command;
+
+import io.resetflow.core.access.AccessPolicy;
+import io.resetflow.core.access.ServiceIds;
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.config.ConfigSources;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * How the tenants commands reach the cluster as its administrator: the ResetFlow settings (tenants
+ * file, topic prefix and layout, {@code kafka.*}) and, as Kafka's own tools take them, a bootstrap
+ * server and an admin client properties file, which win over the settings.
+ */
+public final class AdminOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "ResetFlow properties (tenants.file, topics.*, kafka.*).")
+    Path config;
+
+    @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: kafka.bootstrap.servers).")
+    String bootstrapServers;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Admin client properties (a super user's security.protocol, sasl.*, ssl.*).")
+    Path commandConfig;
+
+    public CommonConfig settings() {
+        Map<String, Object> overrides = new HashMap<>();
+        if (bootstrapServers != null) {
+            overrides.put(CommonConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        }
+        return new CommonConfig(ConfigSources.merge(Optional.ofNullable(config), System.getenv(), overrides));
+    }
+
+    public AccessPolicy policy(CommonConfig settings) {
+        return new AccessPolicy(settings.topicNames(), settings.tenants(), ServiceIds.DEFAULT);
+    }
+
+    public Map<String, Object> adminProperties(CommonConfig settings) {
+        Map<String, Object> props = new HashMap<>(settings.kafkaClientProperties());
+        if (commandConfig != null) {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(commandConfig, StandardCharsets.UTF_8)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + commandConfig, e);
+            }
+            file.stringPropertyNames().forEach(name -> props.put(name, file.getProperty(name)));
+        }
+        if (bootstrapServers != null) {
+            props.put("bootstrap.servers", bootstrapServers);
+        }
+        return props;
+    }
+}
