@@ -1,7 +1,13 @@
 // The tracker's query API, as the page uses it. Every call answers parsed JSON or throws.
 
+/** The session ended (or never began): the page must sign in again. */
+export class SignInNeeded extends Error {}
+
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (response.status === 401) {
+    throw new SignInNeeded(`${path} needs a signed-in session`);
+  }
   if (!response.ok) {
     throw new Error(`${path} answered ${response.status}`);
   }

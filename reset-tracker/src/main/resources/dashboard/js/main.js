@@ -1,7 +1,8 @@
 // Wires the page together and keeps it live: polls the tracker's API (no reloads), shows when the
 // data is stale. ?refresh=<ms> changes the interval (default 3 s).
 
-import { api } from './api.js';
+import { api, SignInNeeded } from './api.js';
+import { session, signInForm } from './session.js';
 import { refreshBurndown } from './burndown.js';
 import { renderFunnel } from './funnel.js';
 import { initStragglers, refreshStragglers } from './stragglers.js';
@@ -35,11 +36,38 @@ async function refresh() {
     showLive(true, latest);
     document.body.dataset.refreshed = String(tick);
   } catch (error) {
-    showLive(false);
+    if (error instanceof SignInNeeded) {
+      await signIn();
+    } else {
+      showLive(false);
+    }
   } finally {
     tick += 1;
     setTimeout(refresh, refreshMs);
   }
 }
 
+function showWho(current) {
+  const who = document.getElementById('who');
+  who.hidden = false;
+  who.querySelector('.who-name').textContent =
+    current.tenant ? `${current.name} (${current.tenant})` : `${current.name} (${current.role})`;
+}
+
+async function signIn() {
+  document.getElementById('who').hidden = true;
+  showWho(await signInForm());
+}
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  await session.signOut();
+  location.reload();
+});
+
+const current = await session.current();
+if (current) {
+  showWho(current);
+} else {
+  await signIn();
+}
 refresh();

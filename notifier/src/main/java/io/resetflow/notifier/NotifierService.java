@@ -6,6 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.http.ApiSecurity;
+import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.notifier.consume.RecipientCheck;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.time.CampaignTime;
@@ -42,6 +45,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -140,6 +144,7 @@ public final class NotifierService implements AutoCloseable {
 
     public synchronized NotifierService start() {
         LOG.info("Notifier configuration: {}", config.describe());
+        ApiSecurity security = ApiSecurity.from(config, "the notifier");
         NoticeRenderer renderer = new NoticeRenderer(NoticeTemplates.load(tenants, new TemplateSource(config.templatesDir())));
         MessageSigner signer = new DkimMessageSigner(config.dkimKeys());
         createTopics();
@@ -182,11 +187,11 @@ public final class NotifierService implements AutoCloseable {
                         config.topicNames().notifyOutcomes(), config.ledgerTopic()),
                 outputSerializer(DeadLetter.class, DeadLetter.getClassSchema(), config.topicNames().deadLetter(APPLICATION)));
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
-                switches, time.asClock(), config.maxPending(), config.commitInterval());
+                switches, time.asClock(), config.maxPending(), config.commitInterval(), recipientCheck());
         awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
         loopThread = new Thread(loop, "notifier-loop");
         loopThread.start();
-        ops = new OpsServer("0.0.0.0", config.httpPort(), registry, loop::isHealthy)
+        ops = new OpsServer(security.bindAddress(), config.httpPort(), registry, loop::isHealthy, security)
                 .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits, relays))
                 .start();
         LOG.info("Notifier started: {} sending threads, HTTP on port {}", sendingThreads, ops.port());
@@ -262,6 +267,16 @@ public final class NotifierService implements AutoCloseable {
         for (String topic : outputTopics) {
             producer.partitionsFor(topic);
         }
+    }
+
+    /** The check that a request mails only its own mailbox or sealed contact; it needs the deployment's secret. */
+    private Optional<RecipientCheck> recipientCheck() {
+        if (!config.verifyRecipients()) {
+            LOG.warn("{}=false: requests are mailed without checking their recipients", NotifierConfig.VERIFY_RECIPIENTS);
+            return Optional.empty();
+        }
+        config.requireDeploymentSecret();
+        return Optional.of(new RecipientCheck(new MailboxIds(config.mailboxIdSecret()), tenants));
     }
 
     /** Each tenant's request topic, by tenant id. */

@@ -29,7 +29,9 @@ public enum BreachFileColumn {
     CONTACT_ADDRESS("contact_address", "contact", "contact_email", "alt_email"),
     ACCOUNT_ID("account_id", "account", "customer_id");
 
-    private static final Pattern SECRET = Pattern.compile("pass|pwd|hash|secret|salt|credential|pin(_|$)|digest");
+    /** Credential-like names, English and Japanese (パスワード, 暗証番号, ハッシュ, 秘密, 認証, ソルト). */
+    private static final Pattern SECRET = Pattern.compile(
+            "pass|pwd|hash|secret|salt|credential|pin(_|$)|digest|token|パスワード|ﾊﾟｽﾜｰﾄﾞ|暗証|ハッシュ|秘密|認証|ソルト|合言葉");
 
     private final List<String> headers;
 

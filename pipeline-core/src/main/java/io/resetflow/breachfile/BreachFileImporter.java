@@ -26,7 +26,14 @@ import org.apache.kafka.common.KafkaException;
 public final class BreachFileImporter {
 
     /** What to import. */
-    public record Request(Path file, BreachFileFormat format, Charset charset, Path rejectsFile, String importId) {
+    public record Request(Path file, BreachFileFormat format, Charset charset, Path rejectsFile, String importId,
+                          int maxLineLength) {
+
+        public static final int DEFAULT_MAX_LINE_LENGTH = 4096;
+
+        public Request(Path file, BreachFileFormat format, Charset charset, Path rejectsFile, String importId) {
+            this(file, format, charset, rejectsFile, importId, DEFAULT_MAX_LINE_LENGTH);
+        }
     }
 
     private final Producer<String, BreachRow> producer;
@@ -47,7 +54,8 @@ public final class BreachFileImporter {
         long read = 0;
         long unparseable = 0;
         long blank = 0;
-        try (BreachFileReader reader = new BreachFileReader(request.file(), request.format(), request.charset());
+        try (BreachFileReader reader = new BreachFileReader(request.file(), request.format(), request.charset(),
+                request.maxLineLength());
              RejectsFile rejects = new RejectsFile(request.rejectsFile())) {
             for (ParsedLine line = reader.next(); line != null; line = reader.next()) {
                 if (line instanceof ParsedLine.Row row) {
@@ -83,6 +91,11 @@ public final class BreachFileImporter {
                     reader.droppedColumns(), reader.ignoredColumns(),
                     rejects.written() ? Optional.of(rejects.path()) : Optional.empty(),
                     Duration.ofNanos(System.nanoTime() - started));
+        } catch (java.io.EOFException e) {
+            producer.flush();
+            throw new ImportFailedException(request.file() + " ends before its end (a truncated gzip?): " + read
+                    + " rows were read and " + acknowledged.get() + " sent before it; importing the complete file "
+                    + "again is safe, intake drops the rows it already has", e);
         } catch (IOException e) {
             throw new ImportFailedException("cannot read " + request.file() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -47,8 +47,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "csv or jsonl (default: from the file name, csv otherwise).")
     String format;
 
-    @Option(names = "--encoding", defaultValue = "UTF-8", description = "UTF-8 or Shift_JIS (default ${DEFAULT-VALUE}).")
+    @Option(names = "--encoding", defaultValue = "UTF-8", description = "UTF-8 or Shift_JIS, read as Windows-31J "
+            + "(MS932), the Shift_JIS of Japanese Windows exports (default ${DEFAULT-VALUE}).")
     String encoding;
+
+    @Option(names = "--max-line-length", defaultValue = "" + BreachFileImporter.Request.DEFAULT_MAX_LINE_LENGTH,
+            description = "Longest line (or quoted multi-line CSV record) read, in characters; a longer one is "
+                    + "rejected with its line number (default ${DEFAULT-VALUE}).")
+    int maxLineLength;
 
     @Option(names = "--schema-registry", defaultValue = "${env:RESETFLOW_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
             description = "Schema registry URL (default ${DEFAULT-VALUE}).")
@@ -72,9 +78,17 @@ public final class ImportCommand implements Callable<Integer> {
         Charset charset;
         try {
             fileFormat = format == null ? BreachFileFormat.guess(file) : BreachFileFormat.valueOf(format.toUpperCase());
-            charset = Charset.forName(encoding);
+            charset = BreachFileCharsets.forName(encoding);
         } catch (IllegalArgumentException e) {
             err.println("import: unknown --format or --encoding (" + format + ", " + encoding + ")");
+            return 2;
+        }
+        if (!charset.name().equalsIgnoreCase(encoding) && BreachFileCharsets.isShiftJis(encoding)) {
+            out.println("Reading " + encoding + " as " + charset.name() + " (MS932): the Shift_JIS of Japanese "
+                    + "Windows, with its NEC and IBM extensions and the usual mapping of ～ and －");
+        }
+        if (maxLineLength < 64) {
+            err.println("import: --max-line-length must be at least 64");
             return 2;
         }
         if (!Files.isReadable(file)) {
@@ -83,7 +97,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         BreachFileImporter.Request request = new BreachFileImporter.Request(file, fileFormat, charset,
                 rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv"),
-                importId != null ? importId : UUID.randomUUID().toString());
+                importId != null ? importId : UUID.randomUUID().toString(), maxLineLength);
         String topic = new TopicNames(topicPrefix, "isp.").breachAffectedAccounts();
         try (Producer<String, BreachRow> producer = producer(kafka.clientProperties(), schemaRegistry);
              ImportProgress progress = ImportProgress.forConsole(Files.size(file), System.out)) {

@@ -24,7 +24,9 @@ final class JsonLineParser implements LineParser {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return new ParsedLine.Unparseable(line, "malformed JSON: " + e.getOriginalMessage());
+            // Jackson's message quotes the offending token, which may be a password: only its place is kept.
+            return new ParsedLine.Unparseable(line, "malformed JSON at column " + (e.getLocation() == null ? "?"
+                    : String.valueOf(e.getLocation().getColumnNr())));
         }
         if (node == null || !node.isObject()) {
             return new ParsedLine.Unparseable(line, "not a JSON object");

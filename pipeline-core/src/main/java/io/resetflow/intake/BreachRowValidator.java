@@ -11,7 +11,9 @@ import io.resetflow.core.identity.PartitionKeys;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;
 import java.time.Instant;
+import java.text.Normalizer;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Validates and normalizes one breach row. Rules, in the order they are checked:
@@ -31,9 +33,15 @@ import java.util.Optional;
 public final class BreachRowValidator {
 
     private final Tenants tenants;
+    private final Consumer<String> unknownBrand;
     private final MailboxIds mailboxIds;
 
     public BreachRowValidator(Tenants tenants, MailboxIds mailboxIds) {
+        this(tenants, mailboxIds, tenant -> { });
+    }
+
+    public BreachRowValidator(Tenants tenants, MailboxIds mailboxIds, Consumer<String> unknownBrand) {
+        this.unknownBrand = unknownBrand;
         this.tenants = tenants;
         this.mailboxIds = mailboxIds;
     }
@@ -83,13 +91,31 @@ public final class BreachRowValidator {
                 .setImportedAt(row.getImportedAt())
                 .setAddress(address.get())
                 .setTenant(tenant.id())
-                .setBrand(FieldParsers.isBlank(row.getBrand()) ? tenant.defaultBrand() : row.getBrand().strip())
+                .setBrand(brand(row.getBrand(), tenant))
                 .setLifecycle(lifecycle.get().name())
                 .setCredentialStorage(storage.get().name())
                 .setContactAddress(contactAddress(row.getContactAddress(), address.get()))
                 .setAccountId(FieldParsers.isBlank(row.getAccountId()) ? null : row.getAccountId().strip())
                 .build();
         return new RowVerdict.Valid(mailboxIds.of(address.get()), PartitionKeys.of(address.get()), normalized);
+    }
+
+    /**
+     * One of the tenant's configured brands, as configured: a brand the tenant does not have becomes
+     * its default brand, counted, so no text from the breach file reaches a mail.
+     */
+    private String brand(String raw, Tenant tenant) {
+        if (FieldParsers.isBlank(raw)) {
+            return tenant.defaultBrand();
+        }
+        String wanted = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        for (String brand : tenant.brands()) {
+            if (Normalizer.normalize(brand, Normalizer.Form.NFKC).equalsIgnoreCase(wanted)) {
+                return brand;
+            }
+        }
+        unknownBrand.accept(tenant.id());
+        return tenant.defaultBrand();
     }
 
     private static String contactAddress(String raw, String mailbox) {

@@ -43,7 +43,8 @@ public final class IntakeTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, BreachRow> rows = builder.stream(topics.breachRows().name(),
                 Consumed.with(Serdes.String(), topics.breachRows().valueSerde()).withName("breach-rows"));
-        KStream<String, RowVerdict.Valid> valid = validated(rows, new BreachRowValidator(tenants, mailboxIds), topics);
+        KStream<String, RowVerdict.Valid> valid = validated(rows, new BreachRowValidator(tenants, mailboxIds, duplicates::unknownBrand),
+                topics);
         KStream<String, AcceptedMailbox> accepted =
                 deduplicated(onPartitionOfTheirKey(valid, mailboxIds, topics), duplicates);
         KStream<String, ClassifiedMailbox> classified =

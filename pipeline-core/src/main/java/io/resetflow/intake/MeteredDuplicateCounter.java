@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MeteredDuplicateCounter implements DuplicateCounter {
 
     public static final String METER = "resetflow.intake.duplicates";
+    public static final String UNKNOWN_BRANDS = "resetflow.intake.unknown.brands";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> byTenant = new ConcurrentHashMap<>();
+    private final Map<String, Counter> byTenantBrand = new ConcurrentHashMap<>();
 
     public MeteredDuplicateCounter(MeterRegistry registry, Collection<String> tenants) {
         this.registry = registry;
@@ -26,6 +28,14 @@ public final class MeteredDuplicateCounter implements DuplicateCounter {
     @Override
     public void duplicate(String tenant) {
         counter(tenant).increment();
+    }
+
+    @Override
+    public void unknownBrand(String tenant) {
+        byTenantBrand.computeIfAbsent(tenant, id -> Counter.builder(UNKNOWN_BRANDS)
+                .description("Rows naming a brand the tenant does not have: sent with its default brand")
+                .tag("tenant", id)
+                .register(registry)).increment();
     }
 
     private Counter counter(String tenant) {

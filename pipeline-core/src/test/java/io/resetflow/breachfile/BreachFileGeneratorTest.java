@@ -95,7 +95,8 @@ class BreachFileGeneratorTest {
         BreachRowValidator validator = new BreachRowValidator(tenants, new MailboxIds("a-test-secret-of-enough-bytes"));
         Set<String> seen = new HashSet<>();
         Tally tally = new Tally();
-        try (BreachFileReader reader = new BreachFileReader(file, BreachFileFormat.CSV, StandardCharsets.UTF_8)) {
+        try (BreachFileReader reader = new BreachFileReader(file, BreachFileFormat.CSV, StandardCharsets.UTF_8,
+                BreachFileImporter.Request.DEFAULT_MAX_LINE_LENGTH)) {
             tally.lines = 1;
             for (ParsedLine line = reader.next(); line != null; line = reader.next()) {
                 tally.lines++;

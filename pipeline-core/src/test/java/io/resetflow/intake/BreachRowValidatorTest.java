@@ -140,6 +140,22 @@ class BreachRowValidatorTest {
     }
 
     @Test
+    void keepsOnlyTheTenantsOwnBrandsAsConfiguredAndCountsAnUnknownOne() {
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        BreachRowValidator counting = new BreachRowValidator(TenantsLoader.bundled(), ids, unknown::add);
+
+        RowVerdict known = counting.check(BreachRows.row("taro@commufa.jp").setBrand(" ｃｏｍｍｕｆａ ｈｉｋａｒｉ ").build(), NOW);
+        RowVerdict phishing = counting.check(BreachRows.row("jiro@commufa.jp")
+                .setBrand("Commufa <a href=http://evil.example>verify here</a>").build(), NOW);
+
+        assertThat(known).isInstanceOfSatisfying(RowVerdict.Valid.class,
+                valid -> assertThat(valid.normalized().getBrand()).isEqualTo("Commufa Hikari"));
+        assertThat(phishing).isInstanceOfSatisfying(RowVerdict.Valid.class,
+                valid -> assertThat(valid.normalized().getBrand()).isEqualTo("Commufa Hikari"));
+        assertThat(unknown).containsExactly("ctc");
+    }
+
+    @Test
     void defaultsBrandToTenantsFirstBrand() {
         RowVerdict verdict = validator.check(BreachRows.row("taro@commufa.jp").build(), NOW);
 

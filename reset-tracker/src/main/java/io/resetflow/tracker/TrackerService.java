@@ -3,6 +3,7 @@ package io.resetflow.tracker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.avro.RedriveRequest;
 import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.time.CampaignClock;
@@ -42,8 +43,9 @@ public final class TrackerService implements AutoCloseable {
         this.config = config;
         PrometheusMeterRegistry registry = OpsServer.newRegistry();
         StreamsRunner[] started = new StreamsRunner[1];
-        this.http = new OpsServer("0.0.0.0", config.httpPort(), registry,
-                () -> started[0] != null && started[0].isRunning());
+        ApiSecurity security = ApiSecurity.from(config, "the tracker");
+        this.http = new OpsServer(security.bindAddress(), config.httpPort(), registry,
+                () -> started[0] != null && started[0].isRunning(), security);
         HostInfo self = new HostInfo(config.httpHost(), http.port());
         Properties props = TrackerStreamsProperties.of(config, self);
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
@@ -58,7 +60,7 @@ public final class TrackerService implements AutoCloseable {
         this.redrives = new RedrivePublisher(config.kafkaClientProperties(),
                 serdes.value(RedriveRequest.class).serializer(), config.topicNames().remediationRedrives(),
                 config.tenants());
-        TrackerApi.mount(http, queries, redrives);
+        TrackerApi.mount(http, queries, redrives, security);
         Dashboard.mount(http);
         ProgressGauges.bind(registry, queries);
     }

@@ -65,7 +65,8 @@ public final class LocalCommand implements Callable<Integer> {
                 mailboxes, seed, daySeconds);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack stack = new LocalStack(settings).start();
-        ConsoleStatus status = new ConsoleStatus(stack.campaignClock(), stack.dashboardUrl(), stack.mail(), System.out,
+        ConsoleStatus status = new ConsoleStatus(stack.campaignClock(), stack.dashboardUrl(), stack.operationsToken(),
+                stack.mail(), System.out,
                 System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             status.close();

@@ -5,6 +5,7 @@ import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.intake.TopicsCommand;
 import io.resetflow.core.access.command.TenantsCommand;
 import io.resetflow.isp.IspToolCommand;
+import io.resetflow.core.http.ApiTokenCommand;
 import io.resetflow.core.ops.OpsServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
                 TopicsCommand.class,
                 TenantsCommand.class,
                 IspToolCommand.class,
+                ApiTokenCommand.Api.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 RedriveCommand.class,

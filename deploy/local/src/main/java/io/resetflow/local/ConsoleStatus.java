@@ -32,6 +32,7 @@ public final class ConsoleStatus implements AutoCloseable {
 
     private final CampaignClock clock;
     private final URI tenants;
+    private final String authorization;
     private final LocalMailServer mail;
     private final PrintStream out;
     private final boolean inPlace;
@@ -44,8 +45,10 @@ public final class ConsoleStatus implements AutoCloseable {
     private long lastMails;
     private long lastNanos = System.nanoTime();
 
-    public ConsoleStatus(CampaignClock clock, String dashboardUrl, LocalMailServer mail, PrintStream out, boolean inPlace) {
+    public ConsoleStatus(CampaignClock clock, String dashboardUrl, String operationsToken, LocalMailServer mail,
+                         PrintStream out, boolean inPlace) {
         this.clock = clock;
+        this.authorization = "Bearer " + operationsToken;
         this.tenants = URI.create(dashboardUrl + "api/tenants");
         this.mail = mail;
         this.out = out;
@@ -84,8 +87,11 @@ public final class ConsoleStatus implements AutoCloseable {
         long notified = 0;
         long reminded = 0;
         long remediated = 0;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(tenants).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(tenants).timeout(Duration.ofSeconds(2))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new java.io.IOException("the tracker answered " + response.statusCode());
+        }
         for (JsonNode tenant : JSON.readTree(response.body())) {
             total += tenant.path("total").asLong();
             remediated += tenant.path("remediated").asLong();

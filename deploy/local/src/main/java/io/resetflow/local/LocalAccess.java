@@ -7,7 +7,6 @@ import io.resetflow.core.access.Provisioner;
 import io.resetflow.core.access.ScramCredentials;
 import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.config.CommonConfig;
-import io.resetflow.core.topic.TopicPlan;
 import io.resetflow.embedded.ScramUser;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,14 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
@@ -72,10 +69,8 @@ final class LocalAccess {
     /** Topics, users and ACLs of the policy, then the customers' own user; nothing changes on a restart. */
     void provision(Admin admin, CommonConfig config) {
         AccessPolicy policy = new AccessPolicy(config.topicNames(), config.tenants(), ServiceIds.DEFAULT);
-        TopicPlan plan = config.topicPlan();
-        List<NewTopic> topics = new ArrayList<>(plan.topics(config.tenants()));
-        policy.deadLetterTopics().forEach(t -> topics.add(new NewTopic(t, plan.partitions(), plan.replicationFactor())));
-        Provisioner provisioner = new Provisioner(admin, policy, topics, credentials, PROTOCOL);
+        Provisioner provisioner = new Provisioner(admin, policy, Provisioner.topicsOf(config.topicPlan(), policy),
+                credentials, PROTOCOL);
         ProvisionPlan changes = provisioner.plan(false);
         if (!changes.isEmpty()) {
             provisioner.apply(changes);

@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalMailServer mail;
     private LocalDkimKeys dkim;
     private LocalAccess access;
+    private LocalApiTokens apiTokens;
+    private Path apiTokensFile;
     private String mailboxIdSecret;
     private TrackerService tracker;
     private CustomerSimulator simulator;
@@ -114,6 +116,8 @@ public final class LocalStack implements AutoCloseable {
         String tenant = config().tenants().ids().get(0);
         addresses.put("ISP " + tenant + " view", IspConsoleCommand.forTenant(tenant, broker.bootstrapServers(), access.propertiesFile(Principals.isp(tenant)), registry.url()));
         addresses.put("Credentials", access.dir() + " (one client file per ISP and service, owner-only)");
+        apiTokens = new LocalApiTokens(access.dir());
+        apiTokensFile = apiTokens.loadOrCreate(config().tenants().ids());
         addresses.put("ACL audit", "bin/resetflow tenants audit --bootstrap-server " + broker.bootstrapServers()
                 + " --command-config " + access.propertiesFile(LocalAccess.ADMIN));
     }
@@ -147,7 +151,8 @@ public final class LocalStack implements AutoCloseable {
         trackerValues.put(TrackerConfig.HTTP_HOST, "127.0.0.1");
         trackerValues.put(TrackerConfig.TIMER_INTERVAL_MS, timerIntervalMs(settings.clockSpeed()));
         tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
-        addresses.put("Dashboard", dashboardUrl());
+        addresses.put("Dashboard", dashboardUrl() + " (sign in with the token in "
+                + apiTokens.tokenFile(LocalApiTokens.OPERATIONS) + ")");
 
         Map<String, Object> notifierValues = configValues(Principals.NOTIFIER);
         notifierValues.put("smtp.host", "127.0.0.1");
@@ -180,11 +185,22 @@ public final class LocalStack implements AutoCloseable {
         return new CommonConfig(configValues());
     }
 
-    /** The settings of a service joining this stack as the given principal. */
+    /** The settings of a service joining this stack as the given principal, accepting the stack's API tokens. */
     public Map<String, Object> configValues(String user) {
         Map<String, Object> values = configValues();
         values.putAll(access.serviceSettings(user));
+        values.put(CommonConfig.HTTP_TOKENS_FILE, apiTokensFile.toString());
         return values;
+    }
+
+    /** The operations API token (the dashboard's sign-in). */
+    public String operationsToken() {
+        return apiTokens.token(LocalApiTokens.OPERATIONS);
+    }
+
+    /** The API token of one ISP's staff: that tenant's data only. */
+    public String tenantToken(String tenant) {
+        return apiTokens.token("tenant-" + tenant);
     }
 
     /** Client settings of the broker's super user, for tools and tests that read every topic. */

@@ -85,6 +85,9 @@ class LocalCampaignTest {
         Chromium.assumeInstalled();
         browser = Chromium.start(browserProfile);
         browser.get(stack.dashboardUrl() + "?refresh=500");
+        // The newcomer signs in with the operations token the console points at
+        browser.findElement(By.cssSelector("#sign-in input")).sendKeys(stack.operationsToken());
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                 .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
@@ -186,7 +189,8 @@ class LocalCampaignTest {
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + stack.operationsToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();

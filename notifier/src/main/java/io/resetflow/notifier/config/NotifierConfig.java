@@ -49,6 +49,8 @@ public final class NotifierConfig extends CommonConfig {
     public static final String SMTP_USERNAME = "smtp.username";
     public static final String SMTP_PASSWORD = "smtp.password";
     public static final String SMTP_STARTTLS = "smtp.starttls";
+    public static final String SMTP_ALLOW_PLAINTEXT_AUTH = "smtp.allow.plaintext.auth";
+    public static final String VERIFY_RECIPIENTS = "notifier.verify.recipients";
     public static final String SMTP_CONNECTIONS = "smtp.connections";
     public static final String SMTP_TIMEOUT_MS = "smtp.timeout.ms";
     public static final String SMTP_HELO = "smtp.helo.name";
@@ -106,6 +108,12 @@ public final class NotifierConfig extends CommonConfig {
                 .define(SMTP_USERNAME, Type.STRING, "", Importance.MEDIUM, "SMTP AUTH user; empty for none.")
                 .define(SMTP_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "SMTP AUTH password.")
                 .define(SMTP_STARTTLS, Type.BOOLEAN, false, Importance.MEDIUM, "Require STARTTLS.")
+                .define(VERIFY_RECIPIENTS, Type.BOOLEAN, true, Importance.HIGH,
+                        "Refuse a request whose mailbox address is not its mailboxId's or whose contact address "
+                                + "lacks the tracker's seal (needs mailbox.id.secret); off only for synthetic loads.")
+                .define(SMTP_ALLOW_PLAINTEXT_AUTH, Type.BOOLEAN, false, Importance.LOW,
+                        "Allow SMTP AUTH without STARTTLS (the password then crosses the network in clear); "
+                                + "only for a relay on the same host.")
                 .define(SMTP_CONNECTIONS, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
                         "Connections kept open to the relay per tenant (and sending threads per tenant).")
                 .define(SMTP_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
@@ -180,19 +188,35 @@ public final class NotifierConfig extends CommonConfig {
         return Duration.ofMillis(getLong(RELAY_BURST_WINDOW_MS));
     }
 
+    public boolean verifyRecipients() {
+        return getBoolean(VERIFY_RECIPIENTS);
+    }
+
     public SmtpSettings smtp() {
         String user = getString(SMTP_USERNAME);
         String password = getPassword(SMTP_PASSWORD).value();
-        return new SmtpSettings(getString(SMTP_HOST), getInt(SMTP_PORT),
+        return requireTlsForAuth(SMTP_PREFIX, new SmtpSettings(getString(SMTP_HOST), getInt(SMTP_PORT),
                 user.isBlank() ? Optional.empty() : Optional.of(user),
                 password.isEmpty() ? Optional.empty() : Optional.of(password), getBoolean(SMTP_STARTTLS),
                 getInt(SMTP_CONNECTIONS), Duration.ofMillis(getLong(SMTP_TIMEOUT_MS)), Duration.ofSeconds(20),
-                getString(SMTP_HELO));
+                getString(SMTP_HELO)));
+    }
+
+    /** SMTP AUTH only over STARTTLS, unless explicitly allowed: the relay password must not cross the network in clear. */
+    SmtpSettings requireTlsForAuth(String prefix, SmtpSettings relay) {
+        if (relay.username().isPresent() && !relay.startTls() && !getBoolean(SMTP_ALLOW_PLAINTEXT_AUTH)) {
+            throw new ConfigException(prefix + "username is set but " + prefix + "starttls is not: SMTP AUTH would "
+                    + "send the password in clear; set " + prefix + "starttls=true (or " + SMTP_ALLOW_PLAINTEXT_AUTH
+                    + "=true for a relay on this host)");
+        }
+        return relay;
     }
 
     /** Each tenant's relay, by tenant id: its own {@code smtp.<tenant>.*} settings over the global ones. */
     public Map<String, SmtpSettings> relays() {
-        return TenantRelays.of(tenants().ids(), smtp(), originals());
+        Map<String, SmtpSettings> relays = TenantRelays.of(tenants().ids(), smtp(), originals());
+        relays.forEach((tenant, relay) -> requireTlsForAuth(SMTP_PREFIX + tenant + ".", relay));
+        return relays;
     }
 
     /** The DKIM keys configured, by tenant id. */

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -95,6 +96,7 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
     private final List<String> finalInTransaction = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final Optional<RecipientCheck> recipients;
     private volatile boolean healthy = true;
     private boolean transactionOpen;
     private long lastCommitNanos = System.nanoTime();
@@ -103,7 +105,9 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
                         Tenants tenants, SentLedgerIndex ledger, LedgerRestorer restorer,
                         DeliveryAttempts.Collaborators collaborators,
                         java.util.concurrent.ScheduledExecutorService sendingThreads, NotifierMetrics metrics,
-                        TenantSwitches switches, Clock clock, int windowPerTenant, Duration commitInterval) {
+                        TenantSwitches switches, Clock clock, int windowPerTenant, Duration commitInterval,
+                        Optional<RecipientCheck> recipients) {
+        this.recipients = recipients;
         this.consumer = consumer;
         this.producer = producer;
         this.topics = topics;
@@ -232,6 +236,13 @@ public final class NotifierLoop implements Runnable, ConsumerRebalanceListener {
                     request.getTenant(), topicTenant);
             publish(new Completion(delivery, Outcomes.refused(request, "tenant does not match its topic",
                     clock.instant()), true));
+            return;
+        }
+        Optional<String> forged = recipients.flatMap(check -> check.refusal(request));
+        if (forged.isPresent()) {
+            LOG.warn("Notification {} (mailbox {}) refused: {}", id, request.getMailboxId(), forged.get());
+            metrics.recipientRefused(request.getTenant());
+            publish(new Completion(delivery, Outcomes.refused(request, forged.get(), clock.instant()), true));
             return;
         }
         attempts.submit(delivery, Duration.ZERO);

@@ -85,6 +85,13 @@ public final class NotifierMetrics {
                 .register(registry).increment();
     }
 
+    /** A request whose recipients were not its mailbox's own (forged or corrupted): refused, never sent. */
+    public void recipientRefused(String tenant) {
+        Counter.builder("resetflow.notifier.recipients.refused")
+                .description("Requests refused because their recipient is not the mailbox's or its sealed contact")
+                .tag("tenant", tenant).register(registry).increment();
+    }
+
     public void deadLettered() {
         Counter.builder("resetflow.notifier.dead.letters").description("Unreadable requests sent to the dead-letter topic")
                 .register(registry).increment();

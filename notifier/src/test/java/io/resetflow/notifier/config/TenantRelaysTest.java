@@ -86,4 +86,19 @@ class TenantRelaysTest {
         assertThatThrownBy(() -> new NotifierConfig(values).relays()).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("smtp.ctc.port");
     }
+
+    @Test
+    void refusesSmtpAuthWithoutStarttlsUnlessExplicitlyAllowed() {
+        Map<String, Object> values = globalRelay();
+        values.put("smtp.nifty.username", "resetflow");
+        values.put("smtp.nifty.password", "s3cret");
+
+        assertThatThrownBy(() -> new NotifierConfig(values).relays()).isInstanceOf(ConfigException.class)
+                .hasMessage("smtp.nifty.username is set but smtp.nifty.starttls is not: SMTP AUTH would send the "
+                        + "password in clear; set smtp.nifty.starttls=true (or smtp.allow.plaintext.auth=true for a "
+                        + "relay on this host)");
+
+        values.put(NotifierConfig.SMTP_ALLOW_PLAINTEXT_AUTH, "true");
+        assertThat(new NotifierConfig(values).relays().get("nifty").username()).contains("resetflow");
+    }
 }

@@ -141,6 +141,9 @@ class NotifierCrashTest {
         properties.setProperty("smtp.port", Integer.toString(smtpPort));
         properties.setProperty("smtp.connections", "1");
         properties.setProperty("http.port", "0");
+        properties.setProperty("notifier.verify.recipients", "false");
+        properties.setProperty("http.tokens", io.resetflow.core.http.ApiTokens.line(
+                io.resetflow.core.http.Caller.operations("test-operator"), NotifierHarness.OPERATIONS_TOKEN));
         // The bundled six ISPs without quiet hours, so the test runs at any time of day.
         Path tenants = dir.resolve("tenants.yaml");
         try (var bundled = NotifierCrashTest.class.getResourceAsStream("/tenants.yaml")) {

@@ -3,6 +3,8 @@ package io.resetflow.notifier.consume;
 import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.http.ApiTokens;
+import io.resetflow.core.http.Caller;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.time.CampaignTime;
@@ -36,6 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * outcome reader, and notifiers on them.
  */
 final class NotifierHarness implements AutoCloseable {
+
+    static final String OPERATIONS_TOKEN = "notifier-test-operations-token-0123456789ab";
 
     final AvroSerdes serdes = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
     final String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
@@ -85,6 +89,9 @@ final class NotifierHarness implements AutoCloseable {
         values.put(NotifierConfig.RELAY_HOLD_INITIAL_MS, 100L);
         values.put(NotifierConfig.RELAY_HOLD_MAX_MS, 1_000L);
         values.put(NotifierConfig.HTTP_PORT, 0);
+        // Requests here name synthetic mailboxIds; the recipient check has tests of its own.
+        values.put(NotifierConfig.VERIFY_RECIPIENTS, false);
+        values.put(NotifierConfig.HTTP_TOKENS, ApiTokens.line(Caller.operations("test-operator"), OPERATIONS_TOKEN));
         return values;
     }
 

@@ -400,4 +400,94 @@ class NotifierServiceIntegrationTest {
             assertThat(notifier.registry().scrape()).contains("resetflow_notifier_dead_letters_total 1.0");
         }
     }
+
+    @Test
+    void pauseAndResumeAreForOperationsAndEachTenantsStaffSeesOnlyItsTenant() throws Exception {
+        String niftyStaff = "notifier-test-nifty-staff-token-0123456789a";
+        Map<String, Object> settings = harness.settings(smtpPort, "ledger");
+        settings.put(NotifierConfig.HTTP_TOKENS, settings.get(NotifierConfig.HTTP_TOKENS) + ";"
+                + io.resetflow.core.http.ApiTokens.line(io.resetflow.core.http.Caller.ofTenant("nifty-staff", "nifty"),
+                niftyStaff));
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 1));
+             NotifierService notifier = harness.start(settings, smtp, DAYTIME)) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (path, token) -> {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + notifier.httpPort() + path)).POST(java.net.http.HttpRequest.BodyPublishers.noBody());
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                try {
+                    return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            assertThat(post.apply("/tenants/nifty/pause", null).statusCode()).isEqualTo(401);
+            assertThat(post.apply("/tenants/nifty/pause", niftyStaff).statusCode()).isEqualTo(403);
+            assertThat(post.apply("/tenants/jcom/pause", niftyStaff).statusCode()).isEqualTo(404);
+            assertThat(post.apply("/tenants/nifty/pause", NotifierHarness.OPERATIONS_TOKEN).body())
+                    .isEqualTo("{\"tenant\":\"nifty\",\"paused\":true}");
+            assertThat(post.apply("/tenants/nifty/resume", NotifierHarness.OPERATIONS_TOKEN).body())
+                    .isEqualTo("{\"tenant\":\"nifty\",\"paused\":false}");
+
+            String overview = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + notifier.httpPort() + "/tenants")).header("Authorization", "Bearer " + niftyStaff).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(overview).startsWith("[{\"tenant\":\"nifty\"").doesNotContain("jcom");
+        }
+    }
+
+    @Test
+    void mailsOnlyTheMailboxItsIdWasMadeFromOrAContactSealedToIt() throws Exception {
+        // Given the recipient check on, with the deployment's secret
+        String secret = "notifier-recipient-check-secret-0123456789";
+        io.resetflow.core.identity.MailboxIds ids = new io.resetflow.core.identity.MailboxIds(secret);
+        Map<String, Object> settings = harness.settings(smtpPort, "ledger");
+        settings.put(NotifierConfig.VERIFY_RECIPIENTS, true);
+        settings.put(NotifierConfig.MAILBOX_ID_SECRET, secret);
+        String taro = ids.of("taro@nifty.com");
+        NotificationRequest genuine = Requests.builder("nifty", NoticeKind.INITIAL_NOTICE, taro)
+                .setMailboxAddress("taro@nifty.com").setContactAddress("taro-home@example-contact.jp")
+                .setContactSeal(ids.contactSeal(taro, "taro-home@example-contact.jp")).build();
+        NotificationRequest foreignMailbox = NotificationRequest.newBuilder(
+                Requests.initial("nifty", taro, "victim@nifty.com")).setNotificationId(taro + ":forged-mailbox").build();
+        NotificationRequest unsealedContact = Requests.builder("nifty", NoticeKind.REMINDER, taro)
+                .setMailboxAddress("taro@nifty.com").setContactAddress("phish-drop@example-attacker.jp").build();
+        NotificationRequest resealed = Requests.builder("nifty", NoticeKind.FINAL_NOTICE, taro)
+                .setMailboxAddress("taro@nifty.com").setContactAddress("phish-drop@example-attacker.jp")
+                .setContactSeal(ids.contactSeal(taro, "taro-home@example-contact.jp")).build();
+        String jiro = ids.of("jiro@nifty.com");
+        NotificationRequest otherTenant = Requests.initial("jcom", jiro, "jiro@nifty.com");
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 1));
+             NotifierService notifier = harness.start(settings, smtp, DAYTIME)) {
+            // When the genuine request and four forged ones arrive
+            for (NotificationRequest request : List.of(foreignMailbox, unsealedContact, resealed, genuine)) {
+                harness.request(request);
+            }
+            harness.request(otherTenant);
+
+            // Then only the genuine one is mailed; each forged one is refused with its reason, and nothing reached
+            // the attacker's addresses or the victim
+            await().atMost(WAIT).until(() -> harness.outcomes().size() >= 5);
+            assertThat(of(harness.outcomes(), genuine.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getStatus).isEqualTo(DeliveryStatus.SENT);
+            assertThat(of(harness.outcomes(), foreignMailbox.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getSmtpReply)
+                    .isEqualTo("refused: the mailbox address is not the one of its mailboxId");
+            assertThat(of(harness.outcomes(), unsealedContact.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getSmtpReply)
+                    .isEqualTo("refused: the contact address is not sealed to its mailbox");
+            assertThat(of(harness.outcomes(), resealed.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getSmtpReply)
+                    .isEqualTo("refused: the contact address is not sealed to its mailbox");
+            assertThat(of(harness.outcomes(), otherTenant.getNotificationId())).singleElement()
+                    .extracting(DeliveryOutcome::getSmtpReply).isEqualTo("refused: the mailbox is in a domain of another tenant");
+            assertThat(greenMail.getReceivedMessages()).hasSize(1);
+            assertThat(greenMail.getReceivedMessagesForDomain("example-contact.jp")).hasSize(1);
+            assertThat(notifier.registry().get("resetflow.notifier.recipients.refused").tag("tenant", "nifty").counter()
+                    .count()).isEqualTo(3.0);
+        }
+    }
 }

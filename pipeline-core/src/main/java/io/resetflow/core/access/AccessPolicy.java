@@ -91,6 +91,7 @@ public final class AccessPolicy {
                 .readTopic(names.tenantAffectedAccounts(tenant))
                 .readTopic(names.tenantRemediationStatus(tenant))
                 .readTopic(names.tenantForceResets(tenant))
+                .readTopic(names.tenantRejectedEvents(tenant))
                 .writeTopic(names.tenantPasswordResets(tenant))
                 .writeTopic(names.tenantCommandAnswers(tenant))
                 .groups(own, PatternType.PREFIXED)
@@ -137,7 +138,8 @@ public final class AccessPolicy {
                     .readTopic(names.tenantCommandAnswers(tenant))
                     .writeTopic(names.notifyRequests(tenant))
                     .writeTopic(names.tenantRemediationStatus(tenant))
-                    .writeTopic(names.tenantForceResets(tenant));
+                    .writeTopic(names.tenantForceResets(tenant))
+                    .writeTopic(names.tenantRejectedEvents(tenant));
         }
         return streamsApplication(grants, app).bindings();
     }

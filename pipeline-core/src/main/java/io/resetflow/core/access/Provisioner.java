@@ -1,6 +1,7 @@
 package io.resetflow.core.access;
 
 import io.resetflow.core.topic.TopicCreator;
+import io.resetflow.core.topic.TopicPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,14 @@ public final class Provisioner {
         this.topics = topics;
         this.credentials = credentials;
         this.securityProtocol = securityProtocol;
+    }
+
+    /** Every topic a deployment needs: the plan's shared and per-tenant topics and the services' dead letters. */
+    public static List<NewTopic> topicsOf(TopicPlan plan, AccessPolicy policy) {
+        List<NewTopic> topics = new ArrayList<>(plan.topics(policy.tenants()));
+        policy.deadLetterTopics().forEach(topic -> topics.add(new NewTopic(topic, plan.partitions(),
+                plan.replicationFactor())));
+        return topics;
     }
 
     public ProvisionPlan plan(boolean prune) {

@@ -40,6 +40,19 @@ public class CommonConfig extends AbstractConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String CAMPAIGN_START = "campaign.start";
     public static final String CLOCK_SPEED = "campaign.clock.speed";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_TOKENS_FILE = "http.tokens.file";
+    public static final String HTTP_TOKENS = "http.tokens";
+    public static final String HTTP_PEER_TOKEN = "http.peer.token";
+    public static final String HTTP_OPEN_ENDPOINTS = "http.open.endpoints";
+    public static final String HTTP_LOOKUPS_PER_MINUTE = "http.lookups.per.minute";
+    public static final String HTTP_SESSION_IDLE_MINUTES = "http.session.idle.minutes";
+    public static final String HTTP_TLS_KEYSTORE = "http.tls.keystore.file";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD = "http.tls.keystore.password";
+    public static final String HTTP_TLS_CERTIFICATE = "http.tls.certificate.file";
+    public static final String HTTP_TLS_KEY = "http.tls.key.file";
+    public static final String HTTP_TLS_TRUSTSTORE = "http.tls.truststore.file";
+    public static final String HTTP_TLS_TRUSTSTORE_PASSWORD = "http.tls.truststore.password";
 
     public static ConfigDef definition() {
         return new ConfigDef()
@@ -67,7 +80,31 @@ public class CommonConfig extends AbstractConfig {
                                 + "Set it (the same for every service) whenever the clock speed is above 1.")
                 .define(CLOCK_SPEED, Type.DOUBLE, 1.0, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "Campaign seconds per wall-clock second (1440 runs a campaign day per minute); the "
-                                + "same for every service.");
+                                + "same for every service.")
+                .define(HTTP_BIND_ADDRESS, Type.STRING, "127.0.0.1", Importance.HIGH,
+                        "Address the HTTP server listens on; 0.0.0.0 (or a pod address) only where other "
+                                + "instances or a load balancer must reach it.")
+                .define(HTTP_TOKENS_FILE, Type.STRING, "", Importance.HIGH,
+                        "File of accepted API tokens, one '<name> <role> <sha256>' per line (role operations, "
+                                + "service or tenant:<id>; `resetflow api token` makes a line).")
+                .define(HTTP_TOKENS, Type.PASSWORD, "", Importance.MEDIUM,
+                        "More accepted tokens in the same form, separated by ';' (e.g. from RESETFLOW_HTTP_TOKENS).")
+                .define(HTTP_PEER_TOKEN, Type.PASSWORD, "", Importance.MEDIUM,
+                        "The service token this instance asks its peers with (its hash must be accepted there).")
+                .define(HTTP_OPEN_ENDPOINTS, Type.LIST, "/health,/metrics", Importance.MEDIUM,
+                        "Which of /health and /metrics answer without a token.")
+                .define(HTTP_LOOKUPS_PER_MINUTE, Type.LONG, 30L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Address lookups each token may make per minute.")
+                .define(HTTP_SESSION_IDLE_MINUTES, Type.LONG, 480L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Minutes an idle dashboard session lasts.")
+                .define(HTTP_TLS_KEYSTORE, Type.STRING, "", Importance.MEDIUM, "PKCS#12 keystore for HTTPS.")
+                .define(HTTP_TLS_KEYSTORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Its password.")
+                .define(HTTP_TLS_CERTIFICATE, Type.STRING, "", Importance.MEDIUM,
+                        "PEM certificate chain for HTTPS (with " + HTTP_TLS_KEY + "), instead of a keystore.")
+                .define(HTTP_TLS_KEY, Type.STRING, "", Importance.MEDIUM, "PEM PKCS#8 private key for HTTPS.")
+                .define(HTTP_TLS_TRUSTSTORE, Type.STRING, "", Importance.LOW,
+                        "Certificates (PKCS#12 or PEM) trusted when asking peer instances over HTTPS.")
+                .define(HTTP_TLS_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", Importance.LOW, "Its password, if PKCS#12.");
     }
 
     public CommonConfig(Map<String, ?> values) {
@@ -151,14 +188,17 @@ public class CommonConfig extends AbstractConfig {
         return client;
     }
 
-    /** Every setting, secrets shown as [hidden], for the start-up log. */
+    /**
+     * Every setting, for the start-up log: secrets and secret-like keys shown as [hidden], credentials
+     * inside URLs removed ({@link Redaction}).
+     */
     public Map<String, String> describe() {
         Map<String, String> shown = new TreeMap<>();
-        values().forEach((key, value) -> shown.put(key, value instanceof Password ? "[hidden]" : String.valueOf(value)));
+        values().forEach((key, value) -> shown.put(key, value instanceof Password ? Redaction.HIDDEN
+                : Redaction.shown(key, value)));
         originals().forEach((key, value) -> {
-            if (key.startsWith(KAFKA_PREFIX)) {
-                boolean secret = key.contains("password") || key.contains("jaas") || key.contains("secret");
-                shown.put(key, secret ? "[hidden]" : String.valueOf(value));
+            if (key.startsWith(KAFKA_PREFIX) || !shown.containsKey(key)) {
+                shown.put(key, value instanceof Password ? Redaction.HIDDEN : Redaction.shown(key, value));
             }
         });
         return shown;

@@ -34,6 +34,16 @@ public final class MailboxIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
+    /**
+     * The seal binding a contact address (normalized) to a mailboxId: only the holders of the secret,
+     * intake's and the tracker's side, can make one, so the notifier mails a contact address only when
+     * the request carries its seal and a forged request cannot send an ISP's mail to an address of its
+     * choosing. Domain-separated from the ids, so no seal is ever a mailboxId.
+     */
+    public String contactSeal(String mailboxId, String normalizedContact) {
+        return of("contact\u0000" + mailboxId + "\u0000" + normalizedContact);
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -15,10 +15,12 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
     public static final String FORCE_RESETS = "force-resets";
     public static final String REMEDIATION_STATUS = "remediation-status";
     public static final String COMMAND_ANSWERS = "command-answers";
+    /** What the tracker refused of the ISP's own feeds, and why: the ISP reads it to fix its feed. */
+    public static final String REJECTED_EVENTS = "rejected-events";
 
     /** The per-tenant roles, in the order they are created and documented. */
-    public static final List<String> TENANT_ROLES =
-            List.of(AFFECTED_ACCOUNTS, PASSWORD_RESETS, FORCE_RESETS, REMEDIATION_STATUS, COMMAND_ANSWERS);
+    public static final List<String> TENANT_ROLES = List.of(AFFECTED_ACCOUNTS, PASSWORD_RESETS, FORCE_RESETS,
+            REMEDIATION_STATUS, COMMAND_ANSWERS, REJECTED_EVENTS);
 
     /** Per-tenant roles whose topics are compacted: the latest record per mailbox is the one that counts. */
     public static final List<String> COMPACTED_TENANT_ROLES = List.of(FORCE_RESETS, REMEDIATION_STATUS);
@@ -93,6 +95,19 @@ public record TopicNames(String sharedPrefix, String tenantPrefix) {
     /** The ISP's answers to the commands on its force-resets topic. */
     public String tenantCommandAnswers(String tenant) {
         return tenantTopic(tenant, COMMAND_ANSWERS);
+    }
+
+    public String tenantRejectedEvents(String tenant) {
+        return tenantTopic(tenant, REJECTED_EVENTS);
+    }
+
+    /** The tenant whose topic this is, for a topic under the tenant prefix. */
+    public java.util.Optional<String> tenantOfTopic(String topic) {
+        if (topic == null || !topic.startsWith(tenantPrefix)) {
+            return java.util.Optional.empty();
+        }
+        int dot = topic.indexOf('.', tenantPrefix.length());
+        return dot < 0 ? java.util.Optional.empty() : java.util.Optional.of(topic.substring(tenantPrefix.length(), dot));
     }
 
     /** The ACL prefix that grants an ISP its own topics and nothing else. */

@@ -44,6 +44,7 @@ class AccessPolicyTest {
                 "User:isp-jcom ALLOW READ on topic isp.jcom.affected-accounts",
                 "User:isp-jcom ALLOW READ on topic isp.jcom.remediation-status",
                 "User:isp-jcom ALLOW READ on topic isp.jcom.force-resets",
+                "User:isp-jcom ALLOW READ on topic isp.jcom.rejected-events",
                 "User:isp-jcom ALLOW WRITE on topic isp.jcom.password-resets",
                 "User:isp-jcom ALLOW WRITE on topic isp.jcom.command-answers",
                 "User:isp-jcom ALLOW READ on group isp.jcom.*",

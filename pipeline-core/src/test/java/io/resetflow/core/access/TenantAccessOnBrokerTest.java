@@ -86,9 +86,8 @@ class TenantAccessOnBrokerTest {
     }
 
     private static Provisioner provisioner() {
-        List<NewTopic> topics = new ArrayList<>(new TopicPlan(NAMES, 1, (short) 1).topics(POLICY.tenants()));
-        POLICY.deadLetterTopics().forEach(topic -> topics.add(new NewTopic(topic, 1, (short) 1)));
-        return new Provisioner(admin, POLICY, topics, new ScramCredentials(credentials, Map.of()), "SASL_PLAINTEXT");
+        return new Provisioner(admin, POLICY, Provisioner.topicsOf(new TopicPlan(NAMES, 1, (short) 1), POLICY),
+                new ScramCredentials(credentials, Map.of()), "SASL_PLAINTEXT");
     }
 
     private static List<Finding> audit() {
@@ -118,7 +117,7 @@ class TenantAccessOnBrokerTest {
 
         @Test
         void createsEveryTopicUserAndAclOnceAndWritesOwnerOnlyCredentials() throws IOException {
-            assertThat(firstPlan.topicsToCreate()).hasSize(8 + 6 * 6 + 3);
+            assertThat(firstPlan.topicsToCreate()).hasSize(8 + 6 * 7 + 3);
             assertThat(firstPlan.usersToCreate()).hasSize(6 + 5);
             assertThat(firstPlan.aclsToAdd()).hasSameSizeAs(POLICY.bindings());
             assertThat(written).hasSize(11);
@@ -182,7 +181,7 @@ class TenantAccessOnBrokerTest {
         @Test
         void readsItsAffectedAccountsStatusesAndCommands() throws Exception {
             for (String role : List.of(TopicNames.AFFECTED_ACCOUNTS, TopicNames.REMEDIATION_STATUS,
-                    TopicNames.FORCE_RESETS)) {
+                    TopicNames.FORCE_RESETS, TopicNames.REJECTED_EVENTS)) {
                 String topic = NAMES.tenantTopic(A, role);
                 Clients.produce(broker.adminClientProperties(), topic, "mbx-1", role);
 

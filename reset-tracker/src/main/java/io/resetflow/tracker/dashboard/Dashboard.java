@@ -17,7 +17,8 @@ public final class Dashboard {
 
     public static void mount(OpsServer server) {
         StaticFiles files = new StaticFiles(Dashboard.class.getClassLoader());
-        server.route("/", new DashboardFiles(files))
-                .route("/webjars/", new WebJarFiles(files));
+        // The page and its scripts hold no data: they load for anyone, then sign in to read the API.
+        server.routePublic("/", new DashboardFiles(files))
+                .routePublic("/webjars/", new WebJarFiles(files));
     }
 }

@@ -1,5 +1,6 @@
 package io.resetflow.tracker.http;
 
+import io.resetflow.core.http.Caller;
 import io.resetflow.tracker.query.TrackerQueryService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,11 +24,11 @@ final class FanOut {
         this.peers = peers;
     }
 
-    <T> List<T> fromPeers(String localPathAndQuery, Class<T> type) throws PeerUnavailable {
+    <T> List<T> fromPeers(String localPathAndQuery, Class<T> type, Caller caller) throws PeerUnavailable {
         List<T> answers = new ArrayList<>();
         for (HostInfo host : queries.peers()) {
             try {
-                PeerClient.Answer answer = peers.get(host, localPathAndQuery);
+                PeerClient.Answer answer = peers.get(host, localPathAndQuery, caller);
                 if (answer.status() != 200) {
                     throw new PeerUnavailable(host.host() + ":" + host.port() + " answered " + answer.status());
                 }
@@ -39,9 +40,9 @@ final class FanOut {
         return answers;
     }
 
-    <T> T single(HostInfo host, String localPathAndQuery, Class<T> type) throws PeerUnavailable {
+    <T> T single(HostInfo host, String localPathAndQuery, Class<T> type, Caller caller) throws PeerUnavailable {
         try {
-            PeerClient.Answer answer = peers.get(host, localPathAndQuery);
+            PeerClient.Answer answer = peers.get(host, localPathAndQuery, caller);
             if (answer.status() != 200) {
                 throw new PeerUnavailable(host.host() + ":" + host.port() + " answered " + answer.status());
             }

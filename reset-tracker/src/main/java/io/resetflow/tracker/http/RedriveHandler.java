@@ -1,5 +1,7 @@
 package io.resetflow.tracker.http;
 
+import io.resetflow.core.http.AuditLog;
+import io.resetflow.core.http.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -11,8 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/redrives} with {@code {"tenant": "...", "reasons": ["DELIVERY_FAILED", ...],
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RedriveHandler implements HttpHandler {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("io.resetflow.audit");
     private static final int MAX_BODY_BYTES = 4_096;
 
     /** Publishes a re-drive; {@link io.resetflow.tracker.redrive.RedrivePublisher} in the service. */
@@ -42,6 +41,11 @@ final class RedriveHandler implements HttpHandler {
             Responses.error(exchange, 405, "POST only");
             return;
         }
+        Caller caller = Caller.of(exchange);
+        if (!caller.isOperations()) {
+            Responses.error(exchange, 403, "a re-drive is for the operations role");
+            return;
+        }
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -55,7 +59,7 @@ final class RedriveHandler implements HttpHandler {
             return;
         }
         String tenant = body == null ? "" : body.path("tenant").asText("");
-        String by = body == null ? "" : body.path("requestedBy").asText("");
+        String by = body == null ? caller.name() : body.path("requestedBy").asText(caller.name());
         List<StateReason> reasons = new ArrayList<>();
         try {
             if (body != null) {
@@ -76,8 +80,8 @@ final class RedriveHandler implements HttpHandler {
             Responses.error(exchange, 404, "no such tenant");
             return;
         }
-        AUDIT.info("re-drive {} of tenant {} for {} requested by {}", request.getRequestId(), tenant,
-                request.getReasons(), by);
+        AuditLog.record(caller, "redrive", "request=" + request.getRequestId() + " tenant=" + tenant + " reasons="
+                + request.getReasons() + " requestedBy=" + by);
         Responses.json(exchange, 202, Map.of("requestId", request.getRequestId(), "tenant", tenant,
                 "reasons", request.getReasons().stream().map(Enum::name).toList()));
     }

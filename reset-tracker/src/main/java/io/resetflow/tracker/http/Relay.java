@@ -1,6 +1,7 @@
 package io.resetflow.tracker.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.resetflow.core.http.Caller;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.tracker.query.QueryResult;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class Relay {
     private void forward(HttpExchange exchange, HostInfo host, String pathAndQuery) throws IOException {
         PeerClient.Answer answer;
         try {
-            answer = peers.get(host, pathAndQuery);
+            answer = peers.get(host, pathAndQuery, Caller.of(exchange));
         } catch (IOException e) {
             Responses.unavailable(exchange, "instance " + host.host() + ":" + host.port() + " did not answer");
             return;

@@ -1,5 +1,6 @@
 package io.resetflow.tracker.http;
 
+import io.resetflow.core.http.Caller;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.resetflow.avro.TenantProgress;
@@ -40,16 +41,23 @@ final class ReportHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Map<String, String> query = Responses.query(exchange);
+        Map<String, String> query;
+        try {
+            query = Responses.query(exchange);
+        } catch (Responses.BadRequest e) {
+            Responses.error(exchange, 400, e.getMessage());
+            return;
+        }
         String tenant = query.get("tenant");
-        if (tenant == null || queries.tenants().byId(tenant).isEmpty()) {
-            Responses.error(exchange, 400, "tenant must name a configured tenant");
+        Caller caller = Caller.of(exchange);
+        if (tenant == null || queries.tenants().byId(tenant).isEmpty() || !caller.mayRead(tenant)) {
+            Responses.error(exchange, 404, "tenant must name a configured tenant you may see");
             return;
         }
         try {
             QueryResult<List<TenantProgress>> progress = queries.progress();
-            QueryResult<Views.CountersView> counters = tenants.counters(tenant, false);
-            QueryResult<Views.HistoryView> history = tenants.history(tenant);
+            QueryResult<Views.CountersView> counters = tenants.counters(tenant, false, caller);
+            QueryResult<Views.HistoryView> history = tenants.history(tenant, caller);
             if (!(progress instanceof QueryResult.Found<List<TenantProgress>> p)
                     || !(counters instanceof QueryResult.Found<Views.CountersView> c)
                     || !(history instanceof QueryResult.Found<Views.HistoryView> h)) {

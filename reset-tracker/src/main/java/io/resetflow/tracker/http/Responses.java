@@ -34,6 +34,32 @@ final class Responses {
         error(exchange, 503, "not queryable yet: " + reason);
     }
 
+    /** A request that cannot be answered as asked: 400 with the message. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private static final java.util.regex.Pattern MAILBOX_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final java.util.regex.Pattern TENANT_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** A mailboxId as intake makes them (43 base64url characters), or 400: nothing else reaches a store or a peer. */
+    static String mailboxId(String candidate) {
+        if (candidate == null || !MAILBOX_ID.matcher(candidate).matches()) {
+            throw new BadRequest("not a mailboxId (43 characters A-Z a-z 0-9 _ -)");
+        }
+        return candidate;
+    }
+
+    static String tenantId(String candidate) {
+        if (candidate == null || !TENANT_ID.matcher(candidate).matches()) {
+            throw new BadRequest("not a tenant id (lower-case letters, digits and -)");
+        }
+        return candidate;
+    }
+
+    /** The query parameters, decoded; 400 when an escape does not decode. */
     static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> params = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
@@ -42,9 +68,13 @@ final class Responses {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(key, value);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("the query string is not valid percent-encoding");
+            }
         }
         return params;
     }

@@ -2,6 +2,7 @@ package io.resetflow.tracker.http;
 
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.TenantProgress;
+import io.resetflow.core.http.Caller;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.tracker.query.CounterViews;
 import io.resetflow.tracker.query.QueryResult;
@@ -27,26 +28,30 @@ final class TenantQueries {
         this.fanOut = fanOut;
     }
 
-    QueryResult<Views.HistoryView> history(String tenant) throws FanOut.PeerUnavailable {
+    QueryResult<Views.HistoryView> history(String tenant, Caller caller) throws FanOut.PeerUnavailable {
         QueryResult<Views.HistoryView> result = queries.history(tenant, false);
         if (result instanceof QueryResult.OnAnotherInstance<Views.HistoryView> remote) {
             return new QueryResult.Found<>(fanOut.single(remote.host(), historyPath(tenant) + "?scope=local",
-                    Views.HistoryView.class));
+                    Views.HistoryView.class, caller));
         }
         return result;
     }
 
-    QueryResult<List<Views.TenantView>> tenants() throws FanOut.PeerUnavailable {
+    /** The tenants the caller may see. */
+    QueryResult<List<Views.TenantView>> tenants(Caller caller) throws FanOut.PeerUnavailable {
         QueryResult<List<TenantProgress>> progress = queries.progress();
         if (!(progress instanceof QueryResult.Found<List<TenantProgress>> found)) {
             return new QueryResult.Unavailable<>("progress store not ready");
         }
         List<Views.TenantView> views = new ArrayList<>();
         for (TenantProgress p : found.value()) {
-            String estimate = history(p.getTenant()) instanceof QueryResult.Found<Views.HistoryView> h
+            if (!caller.mayRead(p.getTenant())) {
+                continue;
+            }
+            String estimate = history(p.getTenant(), caller) instanceof QueryResult.Found<Views.HistoryView> h
                     ? h.value().estimatedCompletion() : null;
             Map<String, Long> byState = new TreeMap<>(p.getCountsByState());
-            Map<String, Long> counters = counters(p.getTenant(), false) instanceof QueryResult.Found<Views.CountersView> c
+            Map<String, Long> counters = counters(p.getTenant(), false, caller) instanceof QueryResult.Found<Views.CountersView> c
                     ? c.value().counters() : Map.of();
             Optional<Tenant> configured = queries.tenants().byId(p.getTenant());
             views.add(new Views.TenantView(p.getTenant(), configured.map(Tenant::name).orElse(p.getTenant()),
@@ -58,7 +63,7 @@ final class TenantQueries {
     }
 
     QueryResult<Views.StragglerPage> stragglers(String tenant, RemediationState state, String after, int limit,
-                                                boolean localOnly) throws FanOut.PeerUnavailable {
+                                                boolean localOnly, Caller caller) throws FanOut.PeerUnavailable {
         QueryResult<Views.StragglerPage> local = queries.localStragglers(tenant, state, after, limit);
         if (localOnly || !(local instanceof QueryResult.Found<Views.StragglerPage> found)) {
             return local;
@@ -69,7 +74,7 @@ final class TenantQueries {
         boolean more = found.value().next() != null;
         String path = "/api/tenants/" + tenant + "/stragglers?scope=local&state=" + state + "&limit=" + limit
                 + (after == null ? "" : "&after=" + after);
-        for (Views.StragglerPage page : fanOut.fromPeers(path, Views.StragglerPage.class)) {
+        for (Views.StragglerPage page : fanOut.fromPeers(path, Views.StragglerPage.class, caller)) {
             ids.addAll(page.mailboxIds());
             page.rows().forEach(row -> rows.put(row.mailboxId(), row));
             more |= page.next() != null;
@@ -83,14 +88,15 @@ final class TenantQueries {
                 pageRows));
     }
 
-    QueryResult<Views.CountersView> counters(String tenant, boolean localOnly) throws FanOut.PeerUnavailable {
+    QueryResult<Views.CountersView> counters(String tenant, boolean localOnly, Caller caller)
+            throws FanOut.PeerUnavailable {
         QueryResult<Views.CountersView> local = queries.localCounters(tenant);
         if (localOnly || !(local instanceof QueryResult.Found<Views.CountersView> found)) {
             return local;
         }
         Map<String, Long> sums = new TreeMap<>(found.value().counters());
         for (Views.CountersView peer : fanOut.fromPeers("/api/tenants/" + tenant + "/counters?scope=local",
-                Views.CountersView.class)) {
+                Views.CountersView.class, caller)) {
             peer.counters().forEach((key, value) -> sums.merge(key, value, Long::sum));
         }
         return new QueryResult.Found<>(new Views.CountersView(tenant, sums));

@@ -1,27 +1,25 @@
 package io.resetflow.tracker.http;
 
+import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.tracker.query.TrackerQueryService;
 import io.resetflow.tracker.redrive.RedrivePublisher;
 
-/** Mounts the query API on a service's OpsServer. */
+/** Mounts the query API on a service's OpsServer: every route authenticated, the sign-in open. */
 public final class TrackerApi {
 
     private TrackerApi() {
     }
 
-    /** With the re-drive endpoint, which publishes through {@code redrives}. */
-    public static void mount(OpsServer server, TrackerQueryService queries, RedrivePublisher redrives) {
-        mount(server, queries);
-        server.route("/api/redrives", new RedriveHandler(redrives::publish));
-    }
-
-    public static void mount(OpsServer server, TrackerQueryService queries) {
-        PeerClient peers = new PeerClient();
+    public static void mount(OpsServer server, TrackerQueryService queries, RedrivePublisher redrives,
+                             ApiSecurity security) {
+        PeerClient peers = new PeerClient(security.peerScheme(), security.peerTls(), security.peerToken());
         Relay relay = new Relay(peers);
         TenantQueries tenants = new TenantQueries(queries, new FanOut(queries, peers));
-        server.route("/api/tenants", new TenantsHandler(tenants, relay))
-                .route("/api/mailboxes", new MailboxHandler(queries, relay))
-                .route("/api/report", new ReportHandler(queries, tenants));
+        server.routePublic("/api/session", security.sessionHandler())
+                .route("/api/tenants", new TenantsHandler(tenants, relay, id -> queries.tenants().byId(id).isPresent()))
+                .route("/api/mailboxes", new MailboxHandler(queries, relay, security.lookups()))
+                .route("/api/report", new ReportHandler(queries, tenants))
+                .route("/api/redrives", new RedriveHandler(redrives::publish));
     }
 }

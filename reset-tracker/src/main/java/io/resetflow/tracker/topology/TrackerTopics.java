@@ -56,6 +56,10 @@ public record TrackerTopics(TopicNames names, AvroSerdes serdes) {
         return new TopicSpec<>(names.remediationProgress(), Serdes.String(), serdes.value(TenantProgress.class));
     }
 
+    public TopicSpec<String, RejectedRow> rejectedEvents(String tenant) {
+        return new TopicSpec<>(names.tenantRejectedEvents(tenant), Serdes.String(), serdes.value(RejectedRow.class));
+    }
+
     public TopicSpec<String, RejectedRow> resetsRejected() {
         return new TopicSpec<>(names.resetsRejected(), Serdes.String(), serdes.value(RejectedRow.class));
     }

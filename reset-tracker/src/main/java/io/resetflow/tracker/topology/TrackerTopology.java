@@ -67,7 +67,7 @@ public final class TrackerTopology {
                 metrics);
         KStream<String, TrackerOutput> outputs = inputs.process(new RemediationProcessorSupplier(settings, stores),
                 Named.as("tracker-remediation"));
-        routed(outputs, topics, stores);
+        routed(outputs, topics, stores, new ContactSeals(new MailboxIds(config.mailboxIdSecret())));
         builder.globalTable(topics.progress().name(),
                 Consumed.with(Serdes.String(), topics.progress().valueSerde()).withName("tracker-progress-global-source"),
                 Materialized.<String, TenantProgress, KeyValueStore<Bytes, byte[]>>as(TrackerStores.PROGRESS)
@@ -103,7 +103,8 @@ public final class TrackerTopology {
                 .defaultBranch(Branched.as("accepted"));
         branches.get("tracker-reset-refused")
                 .mapValues(resolution -> ((Refused) resolution).row(), Named.as("tracker-reset-refusal"))
-                .to(topics.resetsRejected().name(), topics.resetsRejected().produced().withName("tracker-reset-rejected-sink"));
+                .to(new RejectedFeedTopics(topics.names()), topics.resetsRejected().produced()
+                        .withName("tracker-reset-rejected-sink"));
         return branches.get("tracker-reset-accepted")
                 .mapValues(resolution -> ((Accepted) resolution).event(), Named.as("tracker-reset-event"))
                 .repartition(Repartitioned.with(Serdes.String(), eventSerde).withName("tracker-resets-by-mailbox")
@@ -134,7 +135,7 @@ public final class TrackerTopology {
         branches.get("tracker-answer-refused")
                 .mapValues(resolution -> ((AnswerResolverSupplier.Refused) resolution).row(),
                         Named.as("tracker-answer-refusal"))
-                .to(topics.resetsRejected().name(),
+                .to(new RejectedFeedTopics(topics.names()),
                         topics.resetsRejected().produced().withName("tracker-answer-rejected-sink"));
         return branches.get("tracker-answer-accepted")
                 .mapValues(resolution -> ((AnswerResolverSupplier.Accepted) resolution).answer(),
@@ -144,7 +145,8 @@ public final class TrackerTopology {
                 .mapValues(answer -> (TrackerInput) new TrackerInput.Answer(answer), Named.as("tracker-answer-input"));
     }
 
-    private static void routed(KStream<String, TrackerOutput> outputs, TrackerTopics topics, TrackerStores stores) {
+    private static void routed(KStream<String, TrackerOutput> outputs, TrackerTopics topics, TrackerStores stores,
+                               ContactSeals seals) {
         Map<String, KStream<String, TrackerOutput>> byKind = outputs.split(Named.as("tracker-out-"))
                 .branch((k, v) -> v instanceof TrackerOutput.Notice, Branched.as("notice"))
                 .branch((k, v) -> v instanceof TrackerOutput.Command, Branched.as("command"))
@@ -153,6 +155,7 @@ public final class TrackerTopology {
                 .defaultBranch(Branched.as("progress"));
         byKind.get("tracker-out-notice")
                 .mapValues(v -> ((TrackerOutput.Notice) v).request(), Named.as("tracker-notice-request"))
+                .mapValues(seals, Named.as("tracker-notice-contact-seal"))
                 .to((key, request, context) -> topics.names().notifyRequests(request.getTenant()),
                         Produced.with(Serdes.String(), topics.serdes().value(NotificationRequest.class))
                                 .withName("tracker-notice-sink"));
@@ -168,7 +171,8 @@ public final class TrackerTopology {
                                 .withName("tracker-status-sink"));
         byKind.get("tracker-out-rejected")
                 .mapValues(v -> ((TrackerOutput.Rejected) v).row(), Named.as("tracker-rejected-row"))
-                .to(topics.resetsRejected().name(), topics.resetsRejected().produced().withName("tracker-rejected-sink"));
+                .to(new RejectedFeedTopics(topics.names()), topics.resetsRejected().produced()
+                        .withName("tracker-rejected-sink"));
         byKind.get("tracker-out-progress")
                 .mapValues(v -> ((TrackerOutput.PartialProgress) v).counts(), Named.as("tracker-partial-progress"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.progress().valueSerde())

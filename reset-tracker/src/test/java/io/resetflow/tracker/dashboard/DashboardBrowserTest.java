@@ -20,6 +20,8 @@ import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.serde.AvroSerdes;
+import io.resetflow.core.http.ApiTokens;
+import io.resetflow.core.http.Caller;
 import io.resetflow.tracker.TrackerService;
 import io.resetflow.tracker.config.TrackerConfig;
 import io.resetflow.tracker.domain.NotificationIds;
@@ -53,6 +55,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operations dashboard in a real browser, on a tracker fed through a real broker: the figures on the
@@ -93,6 +96,8 @@ class DashboardBrowserTest {
     private static TrackerConfig config;
     private static KafkaProducer<String, Object> producer;
     private static ChromeDriver browser;
+    private static final String OPERATIONS_TOKEN = "dashboard-operations-token-0123456789abcdef";
+    private static final String BIGLOBE_TOKEN = "dashboard-biglobe-token-0123456789abcdefghi";
     private static final Map<String, List<String>> ids = new LinkedHashMap<>();
 
     @BeforeAll
@@ -127,6 +132,8 @@ class DashboardBrowserTest {
         values.put(TrackerConfig.TOPIC_PARTITIONS, 2);
         values.put(TrackerConfig.STATE_DIR, dir.resolve("state").toString());
         values.put(TrackerConfig.HTTP_PORT, 0);
+        values.put(TrackerConfig.HTTP_TOKENS, ApiTokens.line(Caller.operations("test-operator"), OPERATIONS_TOKEN) + ";"
+                + ApiTokens.line(Caller.ofTenant("biglobe-staff", "biglobe"), BIGLOBE_TOKEN));
         // Five campaign minutes per second: the burn-down gains a point a second, reminders (+3 days) stay
         // well beyond the test's few minutes.
         values.put(TrackerConfig.CLOCK_SPEED, 300.0);
@@ -170,6 +177,16 @@ class DashboardBrowserTest {
         reportDeliveries();
         awaitApi("biglobe", tenant -> tenant.get("deliveries").get("SENT").asLong() == sentFor("biglobe"));
         browser.get(base() + "/?refresh=1000");
+        signIn("not-a-token");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.cssSelector("#sign-in .error")).getText().contains("The token is not valid"));
+        signIn(OPERATIONS_TOKEN);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                !d.findElement(By.id("sign-in")).isDisplayed()
+                        && d.findElement(By.cssSelector("#who .who-name")).getText().equals("test-operator (operations)"));
+        // The only errors so far are the sign-in's own answers: not signed in yet, then the wrong token
+        assertThat(severeBrowserErrors()).hasSize(2).allSatisfy(error -> assertThat(error).contains("/api/session")
+                .contains("401"));
 
         // Then the page shows what the API says, for every tenant and in total
         awaitPageMatchesApi();
@@ -382,8 +399,16 @@ class DashboardBrowserTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Authorization", "Bearer " + OPERATIONS_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void signIn(String token) {
+        var input = browser.findElement(By.cssSelector("#sign-in input"));
+        input.clear();
+        input.sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
     }
 
     private static String base() {

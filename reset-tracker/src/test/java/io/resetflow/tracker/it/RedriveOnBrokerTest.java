@@ -120,7 +120,8 @@ class RedriveOnBrokerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> undeliverable() == failed.size());
 
         // When operations re-drive nifty's failed deliveries through the API
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        HttpResponse<String> response = HTTP.send(asOperations()
+                .uri(URI.create("http://127.0.0.1:"
                         + tracker.httpPort() + "/api/redrives"))
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"tenant\":\"nifty\",\"reasons\":[\"DELIVERY_FAILED\"],\"requestedBy\":\"ops-7\"}"))
@@ -133,14 +134,16 @@ class RedriveOnBrokerTest {
         List<NotificationRequest> again = all.subList(MAILBOXES, all.size());
         assertThat(again).extracting(NotificationRequest::getMailboxId).containsExactlyInAnyOrderElementsOf(failed);
         assertThat(again).allSatisfy(r -> assertThat(r.getNotificationId()).endsWith(".initial-notice.0.r1"));
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tracker.httpPort()
+        assertThat(HTTP.send(asOperations()
+                .uri(URI.create("http://127.0.0.1:" + tracker.httpPort()
                         + "/api/redrives")).POST(HttpRequest.BodyPublishers.ofString("{\"tenant\":\"nifty\","
                         + "\"reasons\":[\"NOT_A_REASON\"],\"requestedBy\":\"ops-7\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
 
     private static long undeliverable() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        HttpResponse<String> response = HTTP.send(asOperations()
+                .uri(URI.create("http://127.0.0.1:"
                 + tracker.httpPort() + "/api/tenants")).build(), HttpResponse.BodyHandlers.ofString());
         for (JsonNode tenant : JSON.readTree(response.body())) {
             if (tenant.path("tenant").asText().equals("nifty")) {
@@ -175,5 +178,9 @@ class RedriveOnBrokerTest {
 
     private static Map<String, Object> producerProps() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    }
+
+    private static HttpRequest.Builder asOperations() {
+        return HttpRequest.newBuilder().header("Authorization", "Bearer " + ApiTokensForTests.OPERATIONS);
     }
 }

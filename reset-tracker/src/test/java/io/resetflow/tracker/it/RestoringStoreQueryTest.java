@@ -155,7 +155,8 @@ class RestoringStoreQueryTest {
 
 
     private static HttpResponse<String> get(TrackerService instance, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort() + path)).GET()
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort() + path))
+                .header("Authorization", "Bearer " + ApiTokensForTests.OPERATIONS).GET()
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -120,6 +120,7 @@ class TwoInstanceQueryTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (TrackerService instance : List.of(first, second)) {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(instance, "/api/mailboxes/lookup"))
+                        .header("Authorization", "Bearer " + ApiTokensForTests.OPERATIONS)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"User7@NIFTY.com\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -168,7 +169,9 @@ class TwoInstanceQueryTest {
     }
 
     private static HttpResponse<String> get(TrackerService instance, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(instance, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri(instance, path))
+                .header("Authorization", "Bearer " + ApiTokensForTests.OPERATIONS).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(TrackerService instance, String path) {

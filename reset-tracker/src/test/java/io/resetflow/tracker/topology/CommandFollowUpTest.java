@@ -162,11 +162,16 @@ class CommandFollowUpTest {
                 .setAnsweredAt(t.now()).build());
         t.advance(Duration.ofSeconds(1));
 
-        assertThat(t.rejected.readValuesToList()).extracting(RejectedRow::getReason, r -> r.getSource().getFile())
+        // Each refusal goes to the rejected-events topic of the ISP whose feed it came on
+        assertThat(t.rejected.of("isp.capped.rejected-events")).extracting(RejectedRow::getReason,
+                        r -> r.getSource().getFile())
                 .containsExactly(
                         tuple(RejectReason.TENANT_DOMAIN_MISMATCH, "isp.capped.command-answers"),
-                        tuple(RejectReason.UNKNOWN_MAILBOX, "isp.capped.command-answers"),
-                        tuple(RejectReason.UNKNOWN_MAILBOX, "isp.nifty.command-answers"));
+                        tuple(RejectReason.UNKNOWN_MAILBOX, "isp.capped.command-answers"));
+        assertThat(t.rejected.of("isp.nifty.rejected-events")).extracting(RejectedRow::getReason,
+                        r -> r.getSource().getFile())
+                .containsExactly(tuple(RejectReason.UNKNOWN_MAILBOX, "isp.nifty.command-answers"));
+        assertThat(t.rejected.isEmpty()).isTrue();
         assertThat(mailbox("MBX-X").state()).isEqualTo(RemediationState.FORCE_RESET_REQUESTED);
     }
 

@@ -52,7 +52,32 @@ public final class TrackerDriver implements AutoCloseable {
     public final TestInputTopic<String, DeliveryOutcome> outcomes;
     /** Notification requests, one topic per tenant. */
     public final Map<String, TestOutputTopic<String, NotificationRequest>> notices = new java.util.LinkedHashMap<>();
-    public final TestOutputTopic<String, RejectedRow> rejected;
+    /** Every refusal, read across the tenants' rejected-events topics (and the shared one). */
+    public final Rejected rejected;
+
+    /** The refusals the tracker published, wherever each went. */
+    public static final class Rejected {
+        private final Map<String, TestOutputTopic<String, RejectedRow>> byTopic = new java.util.LinkedHashMap<>();
+
+        public List<RejectedRow> readValuesToList() {
+            List<RejectedRow> all = new java.util.ArrayList<>();
+            byTopic.values().forEach(topic -> all.addAll(topic.readValuesToList()));
+            return all;
+        }
+
+        public RejectedRow readValue() {
+            return byTopic.values().stream().filter(topic -> !topic.isEmpty()).findFirst().orElseThrow().readValue();
+        }
+
+        public boolean isEmpty() {
+            return byTopic.values().stream().allMatch(TestOutputTopic::isEmpty);
+        }
+
+        /** The refusals that went to one tenant's rejected-events topic. */
+        public List<RejectedRow> of(String topic) {
+            return byTopic.get(topic).readValuesToList();
+        }
+    }
     public final TestOutputTopic<String, TenantProgress> progress;
     private final TrackerTopics topics;
 
@@ -74,7 +99,10 @@ public final class TrackerDriver implements AutoCloseable {
         intake = input(topics.intake());
         outcomes = input(topics.outcomes());
         config.tenants().ids().forEach(tenant -> notices.put(tenant, output(topics.notifyRequests(tenant))));
-        rejected = output(topics.resetsRejected());
+        rejected = new Rejected();
+        config.tenants().ids().forEach(tenant -> rejected.byTopic.put(topics.rejectedEvents(tenant).name(),
+                output(topics.rejectedEvents(tenant))));
+        rejected.byTopic.put(topics.resetsRejected().name(), output(topics.resetsRejected()));
         progress = output(topics.progress());
     }
 

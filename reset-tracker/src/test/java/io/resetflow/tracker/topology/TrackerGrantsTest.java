@@ -37,13 +37,16 @@ class TrackerGrantsTest {
 
         assertThat(policy.topics(Principals.TRACKER, AclOperation.READ)).isEqualTo(used.reads());
 
-        // Sinks that pick their topic per record (the tenant's) are not named in the description.
+        // Sinks that pick their topic per record (the tenant's, the shared rejects as the refusals' fallback) are
+        // not named in the description.
         Set<String> writes = new TreeSet<>(used.writes());
         for (String tenant : config.tenants().ids()) {
             writes.add(names.notifyRequests(tenant));
             writes.add(names.tenantForceResets(tenant));
             writes.add(names.tenantRemediationStatus(tenant));
+            writes.add(names.tenantRejectedEvents(tenant));
         }
+        writes.add(names.resetsRejected());
         writes.add(names.deadLetter(config.applicationId()));
         writes.add(names.remediationRedrives());
         assertThat(policy.topics(Principals.TRACKER, AclOperation.WRITE)).isEqualTo(writes);

@@ -4,6 +4,8 @@ import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.http.ApiTokens;
+import io.resetflow.core.http.Caller;
 import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.tenant.TenantsLoader;
@@ -133,6 +135,9 @@ final class NotifierRun {
         values.put(CommonConfig.TOPIC_PREFIX, name + ".");
         values.put(CommonConfig.STATE_DIR, setup.workDir().resolve(name).toString());
         values.put(CommonConfig.HTTP_PORT, 0);
+        // The bench's requests name synthetic mailboxIds: their recipients cannot be checked.
+        values.put(NotifierConfig.VERIFY_RECIPIENTS, false);
+        values.put(CommonConfig.HTTP_TOKENS, ApiTokens.line(Caller.operations("bench"), ApiTokens.newToken()));
         values.put(NotifierConfig.GROUP_ID, "bench-notifier-" + name);
         values.put(NotifierConfig.TRANSACTIONAL_ID, "bench-notifier-" + name);
         values.put(NotifierConfig.GLOBAL_RATE, setup.globalRatePerSecond());

@@ -2,6 +2,8 @@ package io.resetflow.bench.tracker;
 
 import io.resetflow.bench.MemoryWatch;
 import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.http.ApiTokens;
+import io.resetflow.core.http.Caller;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.core.topic.TopicNames;
@@ -36,6 +38,9 @@ import picocli.CommandLine.Option;
 @Command(name = "tracker", mixinStandardHelpOptions = true,
         description = "Benchmarks the reset tracker (intake, resets, a reminder day, query latency) on an embedded broker.")
 public final class BenchTrackerCommand implements Callable<Integer> {
+
+    /** The query load\'s operations token, made afresh for each run. */
+    private static final String BENCH_TOKEN = ApiTokens.newToken();
 
     private static final String SECRET = "bench-tracker-mailbox-id-secret-0123456789";
 
@@ -156,6 +161,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
         values.put(CommonConfig.TOPIC_PARTITIONS, partitions);
         values.put(CommonConfig.STATE_DIR, stateDir.toString());
         values.put(CommonConfig.HTTP_PORT, 0);
+        values.put(CommonConfig.HTTP_TOKENS, ApiTokens.line(Caller.operations("bench"), BENCH_TOKEN));
         values.put(TrackerConfig.NUM_STREAM_THREADS, streamThreads);
         values.put(TrackerConfig.BREACH_CUTOFF, "2025-05-30T00:00:00Z");
         values.put(TrackerConfig.CLOCK_SPEED, CampaignDays.SPEED);
@@ -176,7 +182,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
     }
 
     private QueryLoad queryLoad(TrackerService tracker, SyntheticMailboxes generator) {
-        return new QueryLoad("http://localhost:" + tracker.httpPort(), mailboxes,
+        return new QueryLoad("http://localhost:" + tracker.httpPort(), BENCH_TOKEN, mailboxes,
                 i -> generator.mailboxId(generator.at(i)), 3, lookupsPerSecond, progressPerSecond);
     }
 

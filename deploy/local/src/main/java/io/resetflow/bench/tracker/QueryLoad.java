@@ -61,6 +61,7 @@ final class QueryLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService threads;
+    private final String authorization;
     private final Latencies lookups = new Latencies(CAPACITY);
     private final Latencies progress = new Latencies(CAPACITY);
 
@@ -68,8 +69,9 @@ final class QueryLoad implements AutoCloseable {
      * {@code lookupsPerSecond} GET /api/mailboxes/{id} of {@code mailboxIdAt.apply(random index below
      * knownMailboxes)} and {@code progressPerSecond} GET /api/tenants against {@code baseUrl}.
      */
-    QueryLoad(String baseUrl, long knownMailboxes, LongFunction<String> mailboxIdAt, int lookupThreads,
+    QueryLoad(String baseUrl, String token, long knownMailboxes, LongFunction<String> mailboxIdAt, int lookupThreads,
               int lookupsPerSecond, int progressPerSecond) {
+        this.authorization = "Bearer " + token;
         threads = Executors.newScheduledThreadPool(lookupThreads + 1, r -> {
             Thread thread = new Thread(r, "bench-query-load");
             thread.setDaemon(true);
@@ -95,7 +97,8 @@ final class QueryLoad implements AutoCloseable {
     }
 
     private void timed(Latencies into, URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization).GET().build();
         long start = System.nanoTime();
         boolean ok;
         try {

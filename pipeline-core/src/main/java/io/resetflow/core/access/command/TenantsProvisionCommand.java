@@ -5,14 +5,11 @@ import io.resetflow.core.access.ProvisionPlan;
 import io.resetflow.core.access.Provisioner;
 import io.resetflow.core.access.ScramCredentials;
 import io.resetflow.core.config.CommonConfig;
-import io.resetflow.core.topic.TopicPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +52,8 @@ public final class TenantsProvisionCommand implements Callable<Integer> {
             var adminProperties = admin.adminProperties(settings);
             String protocol = String.valueOf(adminProperties.getOrDefault("security.protocol", "SASL_SSL"));
             try (Admin client = Admin.create(adminProperties)) {
-                Provisioner provisioner = new Provisioner(client, policy, topics(settings, policy),
+                Provisioner provisioner = new Provisioner(client, policy,
+                        Provisioner.topicsOf(settings.topicPlan(), policy),
                         new ScramCredentials(credentialsDir, System.getenv()), protocol);
                 ProvisionPlan plan = provisioner.plan(prune);
                 plan.diff().forEach(out::println);
@@ -78,13 +76,5 @@ public final class TenantsProvisionCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tenants provision failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    static List<NewTopic> topics(CommonConfig settings, AccessPolicy policy) {
-        TopicPlan plan = settings.topicPlan();
-        List<NewTopic> topics = new ArrayList<>(plan.topics(settings.tenants()));
-        policy.deadLetterTopics().forEach(topic -> topics.add(new NewTopic(topic, plan.partitions(),
-                plan.replicationFactor())));
-        return topics;
     }
 }
