@@ -25,6 +25,7 @@ final class BoundedLines {
     private final char[] buffer = new char[BUFFER];
     private final StringBuilder line = new StringBuilder();
     private int position;
+    private boolean endsWithCr;
     private int limit;
 
     BoundedLines(Reader in, int maxLength) {
@@ -35,6 +36,7 @@ final class BoundedLines {
     /** The next line, or null at the end of the stream. */
     Line next() throws IOException {
         line.setLength(0);
+        endsWithCr = false;
         long length = 0;
         boolean any = false;
         while (true) {
@@ -46,12 +48,21 @@ final class BoundedLines {
                     return any ? finish(length) : null;
                 }
             }
-            any = true;
             int start = position;
             while (position < limit && buffer[position] != '\n') {
                 position++;
             }
             int count = position - start;
+            if (!any && position < limit && count <= maxLength + 1) {
+                // The whole line is in the buffer: the common case, one copy.
+                position++;
+                int end = count > 0 && buffer[start + count - 1] == '\r' ? count - 1 : count;
+                return end > maxLength ? new Line(null, end) : new Line(new String(buffer, start, end), 0);
+            }
+            any = true;
+            if (count > 0) {
+                endsWithCr = buffer[position - 1] == '\r';
+            }
             if (length + count <= maxLength + 1) {
                 line.append(buffer, start, count);
             }
@@ -64,9 +75,11 @@ final class BoundedLines {
     }
 
     private Line finish(long length) {
-        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
-            line.setLength(line.length() - 1);
+        if (endsWithCr) {
             length--;
+            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+                line.setLength(line.length() - 1);
+            }
         }
         return length > maxLength ? new Line(null, length) : new Line(line.toString(), 0);
     }

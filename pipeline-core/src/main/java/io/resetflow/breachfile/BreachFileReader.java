@@ -77,7 +77,7 @@ final class BreachFileReader implements AutoCloseable {
         if (text.isBlank()) {
             return new ParsedLine.Blank(number);
         }
-        if (csv && quoteOpen(text)) {
+        if (csv && text.indexOf('"') >= 0 && quoteOpen(text)) {
             return continued(number, text);
         }
         return parser.parse(number, text);

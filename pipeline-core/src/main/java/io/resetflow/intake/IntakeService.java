@@ -2,6 +2,7 @@ package io.resetflow.intake;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.core.config.ConfigSources;
+import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.streams.StreamsSettings;
@@ -49,7 +50,8 @@ public final class IntakeService implements AutoCloseable {
         Properties tuned = IntakeStreamsTuning.applyTo(StreamsSettings.withThroughputTuning(
                 StreamsSettings.of(config, config.applicationId())));
         runner = new StreamsRunner(topology, StreamsSettings.withDeploymentSettings(tuned, config), registry);
-        ops = new OpsServer("0.0.0.0", config.httpPort(), registry, runner::isRunning).start();
+        ops = new OpsServer(config.getString(CommonConfig.HTTP_BIND_ADDRESS), config.httpPort(), registry,
+                runner::isRunning).start();
         runner.start();
         LOG.info("Intake started; /health and /metrics on port {}", ops.port());
         return this;

@@ -3,6 +3,7 @@ package io.resetflow.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,16 @@ class ApiTokensTest {
         assertThat(staff.isOperations()).isFalse();
         assertThat(Caller.operations("alice").mayRead("biglobe")).isTrue();
         assertThat(new Caller("peer", ApiRole.SERVICE, Optional.empty()).mayRead("nifty")).isFalse();
+    }
+
+    @Test
+    void limitsEachCallersLookupsOnItsOwn() {
+        CallerRateLimits limits = new CallerRateLimits(3);
+        Caller alice = Caller.operations("alice");
+        Caller bob = Caller.operations("bob");
+
+        assertThat(List.of(limits.tryAcquire(alice), limits.tryAcquire(alice), limits.tryAcquire(alice),
+                limits.tryAcquire(alice))).containsExactly(true, true, true, false);
+        assertThat(limits.tryAcquire(bob)).isTrue();
     }
 }

@@ -187,6 +187,35 @@ class ApiAccessMatrixTest {
     }
 
     @Test
+    void auditsEveryLookupAndReDriveByCallerAndMailboxIdNeverByAddress() throws Exception {
+        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.resetflow.audit");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        audit.setLevel(ch.qos.logback.classic.Level.INFO);
+        audit.addAppender(lines);
+        try {
+            String id = niftyIdHeldBy(second);
+            assertThat(send(first, post("/api/mailboxes/lookup", "{\"address\":\"" + addressOf.get(id) + "\"}"),
+                    Asker.OPERATIONS).statusCode()).isEqualTo(200);
+            assertThat(send(first, post("/api/redrives", "{\"tenant\":\"nifty\",\"reasons\":[\"BOUNCED\"]}"),
+                    Asker.OPERATIONS).statusCode()).isEqualTo(202);
+            assertThat(send(first, post("/api/redrives", "{\"tenant\":\"nifty\"}"), Asker.TENANT).statusCode())
+                    .isEqualTo(403);
+
+            List<String> recorded = lines.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(recorded).hasSize(2);
+            assertThat(recorded.get(0)).isEqualTo("caller=test-operator role=operations action=lookup mailboxId=" + id);
+            assertThat(recorded.get(1)).startsWith("caller=test-operator role=operations action=redrive request=")
+                    .endsWith(" tenant=nifty reasons=[BOUNCED] requestedBy=test-operator");
+            assertThat(String.join("\n", recorded)).doesNotContain("@");
+        } finally {
+            audit.detachAppender(lines);
+        }
+    }
+
+    @Test
     void theTenantListShowsEachCallerItsOwnTenantsOnly() throws Exception {
         assertThat(tenantIds(Asker.TENANT)).containsExactly("nifty");
         assertThat(tenantIds(Asker.OTHER_TENANT)).containsExactly("biglobe");
