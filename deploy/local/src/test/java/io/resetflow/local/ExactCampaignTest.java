@@ -82,9 +82,9 @@ class ExactCampaignTest {
             // No notice of any kind has two final outcomes
             assertThat(records.finalsPerNotification().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
 
-            // Nothing is sent in the night in Tokyo (quiet 21:00-08:00). A mail let through just before 21:00 waits
-            // for a free SMTP connection and ends its exchange up to about half a wall-clock second later on a busy
-            // 2-core machine, which is hours of campaign time here: 600 ms of slack on either side.
+            // Nothing is sent in the night in Tokyo (quiet 21:00-08:00). A mail is checked again when its SMTP
+            // connection takes it, but one taken just before 21:00 ends its exchange up to a few hundred wall-clock
+            // milliseconds later on a busy 2-core machine, which is hours of campaign time here: 600 ms of slack.
             Duration slack = Duration.ofMillis(Math.round(600 * 86_400.0 / daySeconds));
             assertThat(records.outcomes).filteredOn(o -> o.getStatus() == DeliveryStatus.SENT)
                     .allSatisfy(o -> assertThat(inQuietHours(o.getOccurredAt(), slack)).as(o.getNotificationId())

@@ -85,6 +85,14 @@ public final class Delivery {
         return state.get() == SENDING;
     }
 
+    /** Takes back an attempt that never reached the relay. */
+    void undoAttempt() {
+        attempts--;
+        if (attempts == 0) {
+            firstAttempt = null;
+        }
+    }
+
     int beginAttempt(Instant now) {
         if (firstAttempt == null) {
             firstAttempt = now;

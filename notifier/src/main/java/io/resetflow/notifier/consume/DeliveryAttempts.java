@@ -98,7 +98,15 @@ public final class DeliveryAttempts {
         }
         boolean wasHeld = with.relays().isHeld(tenant.id());
         long started = System.nanoTime();
-        SendResult result = with.transports().apply(tenant.id()).send(mail);
+        SendResult result = with.transports().apply(tenant.id()).send(mail, () -> with.gate().mayStillSend(tenant));
+        if (result.withdrawn()) {
+            // Its window closed while it waited for a connection: back to the gate, as if never tried.
+            delivery.undoAttempt();
+            with.relays().probeNotSent(tenant.id());
+            delivery.doneSending();
+            submit(delivery, Duration.ZERO);
+            return;
+        }
         with.metrics().smtpLatency(tenant.id(), Duration.ofNanos(System.nanoTime() - started));
         Attempted attempted = new Attempted(delivery, tenant, recipient, attempt, result, mail.messageId());
         ReplyClass reply = ReplyClass.of(result);

@@ -63,6 +63,11 @@ public final class SendGate {
         return Optional.of(new Wait(Hold.RATE_LIMIT, paced));
     }
 
+    /** Whether a mail let through earlier may still go now: not paused, not quiet. Takes no token. */
+    public boolean mayStillSend(Tenant tenant) {
+        return !switches.isPaused(tenant.id()) && !isQuiet(tenant);
+    }
+
     public boolean isQuiet(Tenant tenant) {
         return tenant.policy().quietHours().isQuiet(time.now());
     }

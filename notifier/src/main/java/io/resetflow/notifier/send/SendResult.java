@@ -10,6 +10,13 @@ public record SendResult(Integer code, String reply, SmtpStage stage) {
         this(code, reply, SmtpStage.UNKNOWN);
     }
 
+    /** A mail taken back before any SMTP exchange because its send window closed while it waited. */
+    public static final SendResult WITHDRAWN = new SendResult(null, "withdrawn before sending", SmtpStage.UNKNOWN);
+
+    public boolean withdrawn() {
+        return this == WITHDRAWN;
+    }
+
     public static SendResult noReply(String error) {
         return new SendResult(null, error, SmtpStage.CONNECT);
     }

@@ -63,7 +63,13 @@ public final class SmtpMailTransport implements MailTransport {
      */
     @Override
     public SendResult send(OutgoingMail mail) {
-        Job job = new Job(mail, new CompletableFuture<>());
+        return send(mail, () -> true);
+    }
+
+    /** The window is checked again when a connection takes the mail: a wait in the queue never sends late. */
+    @Override
+    public SendResult send(OutgoingMail mail, java.util.function.BooleanSupplier stillAllowed) {
+        Job job = new Job(mail, stillAllowed, new CompletableFuture<>());
         if (closed) {
             return SendResult.noReply("transport closed before sending");
         }
@@ -114,14 +120,16 @@ public final class SmtpMailTransport implements MailTransport {
                 return;
             }
             try {
-                job.result().complete(connection.send(job.mail()));
+                job.result().complete(job.stillAllowed().getAsBoolean() ? connection.send(job.mail())
+                        : SendResult.WITHDRAWN);
             } catch (RuntimeException e) {
                 job.result().completeExceptionally(e);
             }
         }
     }
 
-    private record Job(OutgoingMail mail, CompletableFuture<SendResult> result) {
+    private record Job(OutgoingMail mail, java.util.function.BooleanSupplier stillAllowed,
+                       CompletableFuture<SendResult> result) {
     }
 
     private SMTPTransport newTransport() {

@@ -31,6 +31,22 @@ class SmtpMailTransportTest {
     }
 
     @Test
+    void withdrawsAMailWhoseWindowClosedWhileItWaitedForItsTurn() throws Exception {
+        try (ScriptedSmtpServer relay = new ScriptedSmtpServer();
+             SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 1))) {
+            SendResult late = transport.send(Mails.notice(Requests.initial("jcom", "mbx-late", "late@zaq.ne.jp")),
+                    () -> false);
+            SendResult inTime = transport.send(Mails.notice(Requests.initial("jcom", "mbx-ok", "ok@zaq.ne.jp")),
+                    () -> true);
+
+            assertThat(late.withdrawn()).isTrue();
+            assertThat(inTime.code()).isEqualTo(250);
+            assertThat(relay.acceptedFor("late@zaq.ne.jp")).isZero();
+            assertThat(relay.messages()).hasSize(1);
+        }
+    }
+
+    @Test
     void reusesItsConnectionsForManyMails() throws Exception {
         try (ScriptedSmtpServer relay = new ScriptedSmtpServer();
              SmtpMailTransport transport = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", relay.port(), 2))) {
