@@ -1,6 +1,8 @@
 package io.resetflow.breachfile;
 
 import io.resetflow.avro.BreachRow;
+import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.config.ConfigSources;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.serde.AvroSerdeConfig;
 import io.resetflow.serde.AvroSerializer;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,6 +43,11 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     KafkaClientOptions kafka;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "ResetFlow properties: kafka.* (cluster and "
+            + "security), schema.registry.url, topics.prefix; --bootstrap-server, --command-config, "
+            + "--schema-registry and --topic-prefix win over them.")
+    Path config;
 
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The breach file (.gz is detected).")
     Path file;
@@ -98,8 +106,30 @@ public final class ImportCommand implements Callable<Integer> {
         BreachFileImporter.Request request = new BreachFileImporter.Request(file, fileFormat, charset,
                 rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv"),
                 importId != null ? importId : UUID.randomUUID().toString(), maxLineLength);
-        String topic = new TopicNames(topicPrefix, "isp.").breachAffectedAccounts();
-        try (Producer<String, BreachRow> producer = producer(kafka.clientProperties(), schemaRegistry);
+        Map<String, Object> client;
+        String registry = schemaRegistry;
+        String prefix = topicPrefix;
+        try {
+            client = kafka.clientProperties();
+            if (config != null) {
+                CommonConfig settings = new CommonConfig(ConfigSources.merge(Optional.of(config), System.getenv(),
+                        Map.of()));
+                Map<String, Object> merged = new HashMap<>(settings.kafkaClientProperties());
+                client.forEach((key, value) -> {
+                    if (!key.equals("bootstrap.servers") || given("--bootstrap-server")) {
+                        merged.put(key, value);
+                    }
+                });
+                client = merged;
+                registry = given("--schema-registry") ? schemaRegistry : settings.schemaRegistryUrl();
+                prefix = given("--topic-prefix") ? topicPrefix : settings.getString(CommonConfig.TOPIC_PREFIX);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("import failed: " + e.getMessage());
+            return 1;
+        }
+        String topic = new TopicNames(prefix, "isp.").breachAffectedAccounts();
+        try (Producer<String, BreachRow> producer = producer(client, registry);
              ImportProgress progress = ImportProgress.forConsole(Files.size(file), System.out)) {
             ImportSummary summary = new BreachFileImporter(producer, topic, Clock.systemUTC()).run(request, progress);
             progress.close();
@@ -115,6 +145,10 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import failed: cannot connect to Kafka: " + e.getMessage());
             return 1;
         }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** An idempotent producer tuned for a bulk load: big lz4 batches, all replicas acknowledging. */

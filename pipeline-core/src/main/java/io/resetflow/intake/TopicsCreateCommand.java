@@ -1,13 +1,11 @@
 package io.resetflow.intake;
 
-import io.resetflow.breachfile.KafkaClientOptions;
+import io.resetflow.core.access.command.AdminOptions;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.config.ConfigSources;
 import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.core.topic.TopicPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +33,9 @@ public final class TopicsCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The cluster from --config's kafka.* settings, overridden by --bootstrap-server and --command-config. */
     @Mixin
-    KafkaClientOptions kafka;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "ResetFlow properties (tenants.file, topics.*).")
-    Path config;
+    AdminOptions admin;
 
     @Option(names = "--partitions", description = "Partitions per topic (default: topics.partitions).")
     Integer partitions;
@@ -57,19 +53,19 @@ public final class TopicsCreateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            CommonConfig settings = new CommonConfig(ConfigSources.merge(Optional.ofNullable(config), System.getenv(),
-                    overrides()));
+            CommonConfig settings = new CommonConfig(ConfigSources.merge(Optional.ofNullable(admin.config()),
+                    System.getenv(), overrides()));
             TopicPlan plan = settings.topicPlan();
             List<NewTopic> topics = new ArrayList<>(plan.topics(settings.tenants()));
             deadLetterApplications.forEach(app -> topics.add(plan.deadLetterTopic(app)));
-            try (Admin admin = Admin.create(kafka.clientProperties())) {
-                List<String> created = TopicCreator.createMissing(admin, topics);
+            try (Admin client = Admin.create(admin.adminProperties(settings))) {
+                List<String> created = TopicCreator.createMissing(client, topics);
                 out.printf("%d topics created, %d already present (%d partitions, replication %d)%n", created.size(),
                         topics.size() - created.size(), plan.partitions(), plan.replicationFactor());
                 created.forEach(name -> out.println("  created " + name));
             }
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             err.println("topics create failed: " + e.getMessage());
             return 1;
         }
@@ -77,7 +73,6 @@ public final class TopicsCreateCommand implements Callable<Integer> {
 
     private Map<String, Object> overrides() {
         Map<String, Object> overrides = new HashMap<>();
-        overrides.put(CommonConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         if (partitions != null) {
             overrides.put(CommonConfig.TOPIC_PARTITIONS, partitions);
         }

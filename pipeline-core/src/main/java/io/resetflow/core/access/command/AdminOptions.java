@@ -34,6 +34,10 @@ public final class AdminOptions {
             description = "Admin client properties (a super user's security.protocol, sasl.*, ssl.*).")
     Path commandConfig;
 
+    public Path config() {
+        return config;
+    }
+
     public CommonConfig settings() {
         Map<String, Object> overrides = new HashMap<>();
         if (bootstrapServers != null) {
