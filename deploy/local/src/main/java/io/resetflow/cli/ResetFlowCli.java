@@ -7,6 +7,7 @@ import io.resetflow.core.access.command.TenantsCommand;
 import io.resetflow.isp.IspToolCommand;
 import io.resetflow.core.http.ApiTokenCommand;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.tracker.reconcile.ReconcileCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
                 GenerateCommand.class,
                 ImportCommand.class,
                 RedriveCommand.class,
+                ReconcileCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

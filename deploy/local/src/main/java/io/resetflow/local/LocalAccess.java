@@ -11,9 +11,12 @@ import io.resetflow.embedded.ScramUser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,7 @@ import org.apache.kafka.common.resource.ResourceType;
 final class LocalAccess {
 
     static final String ADMIN = "admin";
+    static final String OPERATIONS_SETTINGS = "operations-settings.properties";
     static final String CUSTOMERS = "local-customers";
     static final String CUSTOMERS_GROUP = "local-customer-simulator";
     private static final String PROTOCOL = "SASL_PLAINTEXT";
@@ -117,6 +121,29 @@ final class LocalAccess {
         Map<String, Object> props = new HashMap<>();
         file.stringPropertyNames().forEach(name -> props.put(name, file.getProperty(name)));
         return props;
+    }
+
+    /**
+     * A ResetFlow settings file for the operations tools (reconcile, report): the shared settings and
+     * the operations user's {@code kafka.*} credentials, owner-only, rewritten at every start.
+     */
+    Path writeOperationsSettings(Map<String, Object> shared) {
+        Properties settings = new Properties();
+        shared.forEach((key, value) -> settings.setProperty(key, String.valueOf(value)));
+        serviceSettings(Principals.OPERATIONS).forEach((key, value) -> settings.setProperty(key, String.valueOf(value)));
+        Path file = dir.resolve(OPERATIONS_SETTINGS);
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                settings.store(writer, "ResetFlow settings of the operations tools; keep this file secret");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     Path propertiesFile(String user) {

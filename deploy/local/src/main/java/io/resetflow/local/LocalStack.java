@@ -120,6 +120,8 @@ public final class LocalStack implements AutoCloseable {
         apiTokensFile = apiTokens.loadOrCreate(config().tenants().ids());
         addresses.put("ACL audit", "bin/resetflow tenants audit --bootstrap-server " + broker.bootstrapServers()
                 + " --command-config " + access.propertiesFile(LocalAccess.ADMIN));
+        addresses.put("Reconcile", "bin/resetflow reconcile --config " + access.writeOperationsSettings(configValues())
+                + " --out " + dataDir().resolve("reconcile.json"));
     }
 
     /** Each simulated ISP connects as its own principal; the customers as theirs. */

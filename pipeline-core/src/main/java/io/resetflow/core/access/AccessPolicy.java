@@ -164,8 +164,12 @@ public final class AccessPolicy {
             grants.readTopic(names.notifyRequests(tenant));
             TopicNames.TENANT_ROLES.forEach(role -> grants.readTopic(names.tenantTopic(tenant, role)));
         }
+        // Reconciliation tells consumed from not yet consumed by each service's committed offsets.
         return grants.writeTopic(names.remediationRedrives())
                 .groups(Principals.OPERATIONS, PatternType.PREFIXED)
+                .describeGroup(ids.intakeApplication())
+                .describeGroup(ids.trackerApplication())
+                .describeGroup(ids.notifierGroup())
                 .bindings();
     }
 

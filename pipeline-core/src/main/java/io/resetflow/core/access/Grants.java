@@ -37,6 +37,11 @@ final class Grants {
         return allow(ResourceType.GROUP, name, pattern, AclOperation.READ);
     }
 
+    /** Reading a group's committed offsets, and nothing more: what reconciliation needs of a service's group. */
+    Grants describeGroup(String group) {
+        return allow(ResourceType.GROUP, group, PatternType.LITERAL, AclOperation.DESCRIBE);
+    }
+
     Grants transactionalIds(String prefix) {
         return allow(ResourceType.TRANSACTIONAL_ID, prefix, PatternType.PREFIXED, AclOperation.WRITE);
     }

@@ -35,9 +35,14 @@ public record TopicPlan(TopicNames names, int partitions, short replicationFacto
         return topic(names.deadLetter(application), false);
     }
 
+    /**
+     * Compacted topics keep each key's latest record; every other topic keeps all of them (no time
+     * limit): the rows, acceptances, notices, outcomes and answers are what reconciliation and the
+     * regulator's report are proven from, for as long as the campaign lasts.
+     */
     private NewTopic topic(String name, boolean compacted) {
         NewTopic topic = new NewTopic(name, partitions, replicationFactor);
         return compacted ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                : topic;
+                : topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
     }
 }

@@ -25,15 +25,16 @@ public record OpenCommand(IspAction action, int attempt, Instant issuedAt, Insta
 
     /** {@code <mailboxId>.<action>.<attempt>}: a replayed timer yields the same id. */
     public String commandId(String mailboxId) {
-        return prefix(mailboxId, action) + attempt;
+        return idPrefix(mailboxId, action) + attempt;
     }
 
     /** Whether an answer's command id names this command's action for this mailbox, whatever the attempt. */
     public boolean answers(String mailboxId, String commandId) {
-        return commandId != null && commandId.startsWith(prefix(mailboxId, action));
+        return commandId != null && commandId.startsWith(idPrefix(mailboxId, action));
     }
 
-    private static String prefix(String mailboxId, IspAction action) {
+    /** What every attempt's id of an action for a mailbox starts with. */
+    public static String idPrefix(String mailboxId, IspAction action) {
         return mailboxId + "." + action.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".";
     }
 }

@@ -1,5 +1,6 @@
 package io.resetflow.bench.tracker;
 
+import io.resetflow.tracker.reconcile.ReconcileResult;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class BenchReport {
     private QueryLoad.Summary reminderProgress;
     private long stateAtEndKiB;
     private long peakHeapMiB;
+    private double reconcileSeconds;
+    private ReconcileResult reconciled;
     private long peakRssMiB;
 
     BenchReport(long mailboxes, int partitions, int streamThreads) {
@@ -91,13 +94,18 @@ final class BenchReport {
         this.stateAtEndKiB = kib;
     }
 
+    void reconciled(double seconds, ReconcileResult result) {
+        this.reconcileSeconds = seconds;
+        this.reconciled = result;
+    }
+
     void memory(long heapMiB, long rssMiB) {
         this.peakHeapMiB = heapMiB;
         this.peakRssMiB = rssMiB;
     }
 
     boolean complete() {
-        return tracked && resetsApplied && remindersEmitted;
+        return tracked && resetsApplied && remindersEmitted && reconciled.clean();
     }
 
     void print(PrintWriter out, Instant intakeDay, Instant reminderDay) {
@@ -117,6 +125,9 @@ final class BenchReport {
         row(out, "reminder day: all reminders out", reminderSeconds, remindersExpected,
                 outcome(remindersEmitted, "%,d of %,d reminders".formatted(reminders, remindersExpected)));
         out.printf("  %-36s %8.1f%n", "  of which restart to RUNNING", reminderRunningSeconds);
+        row(out, "reconcile (records read)", reconcileSeconds, reconciled.recordsRead(),
+                reconciled.clean() ? "clean, %,d mailboxes".formatted(reconciled.mailboxes())
+                        : "%,d MISMATCHES".formatted(reconciled.mismatchCount()));
         out.println();
         out.println("query latency (paced)        requests  errors   p50 ms   p99 ms   max ms");
         latency(out, "lookup   during resets", resetLookups);

@@ -28,6 +28,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.resetflow.core.access.ServiceIds;
+import io.resetflow.tracker.reconcile.ReconcileResult;
+import io.resetflow.tracker.reconcile.ReconcileSettings;
+import io.resetflow.tracker.reconcile.ReconcileTable;
+import io.resetflow.tracker.reconcile.Reconciler;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * {@code resetflow bench tracker}: on one embedded broker, loads N intake records and runs the reset
@@ -144,9 +150,19 @@ public final class BenchTrackerCommand implements Callable<Integer> {
                     report.stateAtEnd(MemoryWatch.diskKiB(stateDir));
                 }
             }
+            report.load("reconcile start");
+            long reconcileStart = System.nanoTime();
+            ReconcileResult reconciled = new Reconciler(new ReconcileSettings(names, intakeConfig.tenants(), SECRET,
+                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), registry.url(),
+                    new ServiceIds(ServiceIds.DEFAULT.intakeApplication(), intakeConfig.applicationId(),
+                            ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix()),
+                    work.resolve("reconcile"), Duration.ofSeconds(30), Duration.ofHours(24), 20, false)).run();
+            report.reconciled(seconds(reconcileStart), reconciled);
             report.memory(memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
             report.load("end");
             report.print(out, intakeDay, reminderDay);
+            out.println();
+            ReconcileTable.print(reconciled, out);
             return report.complete() ? 0 : 1;
         }
     }

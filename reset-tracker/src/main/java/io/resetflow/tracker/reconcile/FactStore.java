@@ -1,0 +1,136 @@
+package io.resetflow.tracker.reconcile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.rocksdb.CompressionType;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * What every topic says about each mailbox, spilled to a temporary RocksDB sorted by mailbox: the
+ * facts of one mailbox come out together, whatever topic and partition they were read from, so
+ * reconciling 14 million mailboxes holds one mailbox in memory at a time. Nothing here survives the
+ * run: no write-ahead log, and the directory is deleted on close.
+ */
+final class FactStore implements AutoCloseable {
+
+    private static final int BATCH = 20_000;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final Options options;
+    private final WriteOptions writeOptions;
+    private final RocksDB db;
+    private WriteBatch batch = new WriteBatch();
+    private int batched;
+    private long written;
+
+    FactStore(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            dir = Files.createTempDirectory(parent, "reconcile-");
+            options = new Options().setCreateIfMissing(true)
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setWriteBufferSize(64L << 20)
+                    .setMaxWriteBufferNumber(3)
+                    .setLevel0FileNumCompactionTrigger(8)
+                    .setMaxBackgroundJobs(2);
+            writeOptions = new WriteOptions().setDisableWAL(true);
+            db = RocksDB.open(options, dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the reconciliation's work directory under " + parent, e);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot open the reconciliation's work store: " + e.getMessage(), e);
+        }
+    }
+
+    void put(byte[] key, byte[] value) {
+        try {
+            batch.put(key, value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot stage a fact: " + e.getMessage(), e);
+        }
+        written++;
+        if (++batched >= BATCH) {
+            flush();
+        }
+    }
+
+    void delete(byte[] key) {
+        try {
+            batch.delete(key);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot stage a fact's removal: " + e.getMessage(), e);
+        }
+        if (++batched >= BATCH) {
+            flush();
+        }
+    }
+
+    long written() {
+        return written;
+    }
+
+    /** Every mailbox's facts in key order, grouped by mailbox. */
+    void forEachMailbox(MailboxFacts.Sink sink) {
+        flush();
+        MailboxFacts facts = new MailboxFacts();
+        try (RocksIterator it = db.newIterator()) {
+            byte[] current = null;
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                int end = FactKeys.mailboxEnd(key);
+                if (current == null || !Arrays.equals(current, 0, current.length, key, 0, end)) {
+                    if (current != null) {
+                        sink.accept(facts);
+                    }
+                    current = Arrays.copyOf(key, end);
+                    facts.reset(current);
+                }
+                facts.add(key, end, it.value());
+            }
+            if (current != null) {
+                sink.accept(facts);
+            }
+        }
+    }
+
+    private void flush() {
+        if (batched == 0) {
+            return;
+        }
+        try {
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot write facts to the reconciliation's work store: " + e.getMessage(), e);
+        }
+        batch.close();
+        batch = new WriteBatch();
+        batched = 0;
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+        db.close();
+        writeOptions.close();
+        options.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // The directory is temporary; a leftover is not worth failing the verdict for.
+        }
+    }
+}

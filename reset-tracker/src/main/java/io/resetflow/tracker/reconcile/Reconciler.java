@@ -1,0 +1,314 @@
+package io.resetflow.tracker.reconcile;
+
+import io.resetflow.avro.BreachRow;
+import io.resetflow.avro.DeliveryOutcome;
+import io.resetflow.avro.DeliveryStatus;
+import io.resetflow.avro.IntakeRecord;
+import io.resetflow.avro.IspCommand;
+import io.resetflow.avro.IspCommandAnswer;
+import io.resetflow.avro.NotificationRequest;
+import io.resetflow.avro.RejectReason;
+import io.resetflow.avro.RejectedRow;
+import io.resetflow.avro.RemediationStatus;
+import io.resetflow.avro.TenantProgress;
+import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.intake.BreachRowValidator;
+import io.resetflow.intake.RowVerdict;
+import io.resetflow.serde.AvroSerdes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves that every mailbox was handled: takes a snapshot, reads every evidence topic up to it into
+ * a sorted spill (one mailbox's facts together), checks each mailbox, then the per-tenant figures
+ * against the tracker's counters and the intake's rejections. Memory stays bounded whatever the
+ * number of mailboxes; the spill's disk is the only cost that grows with it.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final ReconcileSettings settings;
+    private final AvroSerdes serdes;
+
+    public Reconciler(ReconcileSettings settings) {
+        this.settings = settings;
+        this.serdes = AvroSerdes.forRegistry(settings.schemaRegistryUrl());
+    }
+
+    public ReconcileResult run() {
+        long started = System.nanoTime();
+        List<EvidenceTopic> evidence = EvidenceTopic.all(settings.names(), settings.tenants()).stream()
+                .filter(t -> settings.breachRows() || (t.evidence() != Evidence.BREACH_ROWS
+                        && t.evidence() != Evidence.REJECTED_ROWS)).toList();
+        Snapshot snapshot;
+        try (Admin admin = Admin.create(settings.clientProperties())) {
+            snapshot = Snapshot.take(admin, evidence.stream().map(EvidenceTopic::topic).toList(),
+                    List.of(settings.services().intakeApplication(), settings.services().trackerApplication(),
+                            settings.services().notifierGroup()));
+        }
+        LOG.info("Reconciling to {} ({} partitions)", snapshot.takenAt(), snapshot.ends().size());
+        Mismatches mismatches = new Mismatches(settings.listed());
+        Completeness complete = completeness(evidence, snapshot, mismatches);
+        Reading reading = new Reading(snapshot);
+        try (FactStore store = new FactStore(settings.workDir());
+             TopicScanner scanner = new TopicScanner(settings.clientProperties())) {
+            Map<String, EvidenceTopic> byName = new LinkedHashMap<>();
+            evidence.forEach(topic -> byName.put(topic.topic(), topic));
+            long recordsRead = scanner.scan(byName.keySet(), snapshot,
+                    record -> reading.take(byName.get(record.topic()), record, store));
+            LOG.info("Read {} records of {} topics", recordsRead, byName.size());
+            long campaignNow = reading.progress.values().stream().mapToLong(p -> p.getAsOf().toEpochMilli())
+                    .max().orElse(snapshot.takenAt().toEpochMilli());
+            Recount recount = new Recount(settings.tenants().ids());
+            AuditRules rules = new AuditRules(Set.copyOf(settings.tenants().ids()), campaignNow,
+                    settings.overdueGrace().toMillis(), settings.breachRows() && complete.of(Evidence.BREACH_ROWS),
+                    complete.of(Evidence.ACCEPTED), complete.of(Evidence.REQUESTS), complete.of(Evidence.OUTCOMES));
+            MailboxAudit audit = new MailboxAudit(rules, recount, mismatches);
+            store.forEachMailbox(audit);
+            IntakeFigures intake = intakeFigures(reading, recount, mismatches, settings.breachRows()
+                    && complete.of(Evidence.BREACH_ROWS)
+                    && complete.of(Evidence.REJECTED_ROWS));
+            Map<String, CounterCheck> counters = new CounterAudit(settings, serdes, reading.trackerHasUnconsumed)
+                    .check(recount, reading.progress, mismatches);
+            return new ReconcileResult(snapshot.takenAt(), Instant.ofEpochMilli(campaignNow), audit.mailboxes(),
+                    recordsRead, store.written(), intake, recount.tenants(), counters, mismatches.total(), mismatches.byKind(),
+                    mismatches.listed(), Map.copyOf(reading.unreadable), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Which kinds of evidence are whole; every deleted or missing topic is itself a mismatch. */
+    private static Completeness completeness(List<EvidenceTopic> evidence, Snapshot snapshot, Mismatches mismatches) {
+        Map<Evidence, Boolean> whole = new EnumMap<>(Evidence.class);
+        for (EvidenceTopic topic : evidence) {
+            boolean ok = true;
+            if (snapshot.missingTopics().contains(topic.topic())) {
+                mismatches.add(MismatchKind.SOURCE_MISSING, topic.tenant(), null, topic.topic() + " does not exist");
+                ok = false;
+            } else if (!topic.evidence().compacted()) {
+                for (TopicPartition tp : snapshot.partitionsOf(topic.topic())) {
+                    if (snapshot.truncated(tp)) {
+                        mismatches.add(MismatchKind.SOURCE_TRUNCATED, topic.tenant(), null, tp + " starts at offset "
+                                + snapshot.starts().get(tp) + ": the records before it are deleted");
+                        ok = false;
+                    }
+                }
+            }
+            whole.merge(topic.evidence(), ok, Boolean::logicalAnd);
+        }
+        return kind -> whole.getOrDefault(kind, true);
+    }
+
+    @FunctionalInterface
+    private interface Completeness {
+        boolean of(Evidence evidence);
+    }
+
+    private IntakeFigures intakeFigures(Reading reading, Recount recount, Mismatches mismatches, boolean whole) {
+        Map<String, Long> rejected = new TreeMap<>();
+        Map<String, Long> invalid = new TreeMap<>();
+        for (RejectReason reason : RejectReason.values()) {
+            long onTopic = reading.rejectedByReason.getOrDefault(reason, 0L);
+            long recounted = reading.invalidByReason.getOrDefault(reason, 0L);
+            if (onTopic > 0 || recounted > 0) {
+                rejected.put(reason.name(), onTopic);
+                invalid.put(reason.name(), recounted);
+            }
+            if (onTopic != recounted && whole) {
+                mismatches.add(MismatchKind.REJECTIONS_DISAGREE, null, null, "breach.affected-accounts.rejected holds "
+                        + onTopic + " rows rejected for " + reason + ", re-validating the rows gives " + recounted);
+            }
+        }
+        long valid = 0;
+        long duplicates = 0;
+        long accepted = 0;
+        long pending = 0;
+        for (TenantRecount tenant : recount.tenants().values()) {
+            valid += tenant.validRows;
+            duplicates += tenant.duplicates;
+            accepted += tenant.accepted;
+            pending += tenant.pendingAtIntake;
+        }
+        return new IntakeFigures(settings.breachRows(), reading.rows, reading.unreadableRows, rejected, invalid, valid,
+                duplicates, accepted, pending);
+    }
+
+    /** One pass over the evidence topics: facts into the spill, the small aggregates in memory. */
+    private final class Reading {
+
+        private final Snapshot snapshot;
+        private final BreachRowValidator validator;
+        private final Deserializer<BreachRow> breachRows = serdes.value(BreachRow.class).deserializer();
+        private final Deserializer<RejectedRow> rejections = serdes.value(RejectedRow.class).deserializer();
+        private final Deserializer<IntakeRecord> intake = serdes.value(IntakeRecord.class).deserializer();
+        private final Deserializer<RemediationStatus> statuses = serdes.value(RemediationStatus.class).deserializer();
+        private final Deserializer<NotificationRequest> requests = serdes.value(NotificationRequest.class).deserializer();
+        private final Deserializer<DeliveryOutcome> outcomes = serdes.value(DeliveryOutcome.class).deserializer();
+        private final Deserializer<IspCommand> commands = serdes.value(IspCommand.class).deserializer();
+        private final Deserializer<IspCommandAnswer> answers = serdes.value(IspCommandAnswer.class).deserializer();
+        private final Deserializer<TenantProgress> progressValues = serdes.value(TenantProgress.class).deserializer();
+        final Map<RejectReason, Long> rejectedByReason = new EnumMap<>(RejectReason.class);
+        final Map<RejectReason, Long> invalidByReason = new EnumMap<>(RejectReason.class);
+        final Map<String, TenantProgress> progress = new LinkedHashMap<>();
+        final Map<String, Long> unreadable = new HashMap<>();
+        long rows;
+        long unreadableRows;
+        long sequence;
+        boolean trackerHasUnconsumed;
+
+        Reading(Snapshot snapshot) {
+            this.snapshot = snapshot;
+            this.validator = new BreachRowValidator(settings.tenants(), new MailboxIds(settings.mailboxIdSecret()));
+        }
+
+        void take(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, FactStore store) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (isTrackerInput(topic.evidence())
+                    && record.offset() >= snapshot.committed(settings.services().trackerApplication(), tp)) {
+                trackerHasUnconsumed = true;
+            }
+            try {
+                read(topic, record, tp, store);
+            } catch (SerializationException e) {
+                // The service that reads this topic dead-letters what it cannot read; here it is counted.
+                unreadable.merge(record.topic(), 1L, Long::sum);
+                if (topic.evidence() == Evidence.BREACH_ROWS) {
+                    unreadableRows++;
+                }
+            }
+        }
+
+        private void read(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, TopicPartition tp,
+                          FactStore store) {
+            byte[] value = record.value();
+            switch (topic.evidence()) {
+                case BREACH_ROWS -> {
+                    rows++;
+                    if (value == null) {
+                        unreadableRows++;
+                        return;
+                    }
+                    BreachRow row = breachRows.deserialize(record.topic(), value);
+                    RowVerdict verdict = validator.check(row, row.getImportedAt());
+                    if (verdict instanceof RowVerdict.Valid valid) {
+                        boolean pending = record.offset()
+                                >= snapshot.committed(settings.services().intakeApplication(), tp);
+                        store.put(FactKeys.each(valid.mailboxId(), FactKind.VALID_ROW, null, sequence++),
+                                new Facts.ValidRow(valid.normalized().getTenant(), pending).encode());
+                    } else {
+                        RejectReason reason = ((RowVerdict.Invalid) verdict).rejected().getReason();
+                        invalidByReason.merge(reason, 1L, Long::sum);
+                    }
+                }
+                case REJECTED_ROWS -> {
+                    if (value != null) {
+                        rejectedByReason.merge(rejections.deserialize(record.topic(), value).getReason(), 1L, Long::sum);
+                    }
+                }
+                case ACCEPTED -> {
+                    if (value == null) {
+                        return;
+                    }
+                    IntakeRecord accepted = intake.deserialize(record.topic(), value);
+                    boolean pending = record.offset() >= snapshot.committed(settings.services().trackerApplication(), tp);
+                    store.put(FactKeys.each(accepted.getMailboxId(), FactKind.ACCEPTED, null, sequence++),
+                            new Facts.Accepted(accepted.getTenant(), accepted.getLifecycle(),
+                                    accepted.getCredentialStorage(), pending).encode());
+                }
+                case STATUS -> {
+                    String mailboxId = key(record);
+                    if (value == null) {
+                        if (mailboxId != null) {
+                            store.delete(FactKeys.latest(mailboxId, FactKind.STATUS, topic.tenant()));
+                        }
+                        return;
+                    }
+                    RemediationStatus status = statuses.deserialize(record.topic(), value);
+                    store.put(FactKeys.latest(status.getMailboxId(), FactKind.STATUS, topic.tenant()),
+                            new Facts.Status(topic.tenant(), status.getState(), status.getReason(),
+                                    status.getRemindersSent(), status.getNotifiedAt() != null,
+                                    status.getRemediatedAt() != null,
+                                    status.getRemediatedAt() == null ? -1 : status.getRemediatedAt().toEpochMilli())
+                                    .encode());
+                }
+                case REQUESTS -> {
+                    if (value == null) {
+                        return;
+                    }
+                    NotificationRequest request = requests.deserialize(record.topic(), value);
+                    boolean pending = record.offset() >= snapshot.committed(settings.services().notifierGroup(), tp);
+                    store.put(FactKeys.each(request.getMailboxId(), FactKind.REQUEST, request.getNotificationId(),
+                                    sequence++),
+                            new Facts.Request(request.getNotificationId(), topic.tenant(), request.getKind(), pending)
+                                    .encode());
+                }
+                case OUTCOMES -> {
+                    if (value == null) {
+                        return;
+                    }
+                    DeliveryOutcome outcome = outcomes.deserialize(record.topic(), value);
+                    if (outcome.getStatus() != DeliveryStatus.DEFERRED) {
+                        store.put(FactKeys.each(outcome.getMailboxId(), FactKind.FINAL_OUTCOME,
+                                        outcome.getNotificationId(), sequence++),
+                                new Facts.FinalOutcome(outcome.getNotificationId(), outcome.getStatus(),
+                                        outcome.getChannel(), outcome.getKind(),
+                                        outcome.getOccurredAt().toEpochMilli()).encode());
+                    }
+                }
+                case COMMANDS -> {
+                    if (value == null) {
+                        return;
+                    }
+                    IspCommand command = commands.deserialize(record.topic(), value);
+                    store.put(FactKeys.latest(command.getMailboxId(), FactKind.COMMAND, command.getCommandId()),
+                            new Facts.Command(command.getCommandId(), topic.tenant(), command.getAction(),
+                                    command.getAttempt(),
+                                    command.getRespondBy() == null ? -1 : command.getRespondBy().toEpochMilli(),
+                                    command.getCancelled()).encode());
+                }
+                case ANSWERS -> {
+                    if (value == null) {
+                        return;
+                    }
+                    IspCommandAnswer answer = answers.deserialize(record.topic(), value);
+                    if (answer.getMailboxId() != null && answer.getCommandId() != null) {
+                        store.put(FactKeys.each(answer.getMailboxId(), FactKind.ANSWER, answer.getCommandId(),
+                                sequence++), new Facts.Answer(answer.getCommandId(), answer.getAnswer()).encode());
+                    }
+                }
+                case PROGRESS -> {
+                    String tenant = key(record);
+                    if (tenant != null && value != null) {
+                        progress.put(tenant, progressValues.deserialize(record.topic(), value));
+                    }
+                }
+                case RESETS, REDRIVES -> {
+                    // Read only to learn whether the tracker has consumed everything (see take).
+                }
+            }
+        }
+
+        private static boolean isTrackerInput(Evidence evidence) {
+            return evidence == Evidence.ACCEPTED || evidence == Evidence.OUTCOMES || evidence == Evidence.ANSWERS
+                    || evidence == Evidence.RESETS || evidence == Evidence.REDRIVES;
+        }
+
+        private static String key(ConsumerRecord<byte[], byte[]> record) {
+            return record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
