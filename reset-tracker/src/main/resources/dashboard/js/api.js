@@ -25,6 +25,7 @@ export const api = {
     return getJson(`${tenantPath(tenant)}/stragglers?${query}`);
   },
   mailbox: (mailboxId) => getJson(`/api/mailboxes/${encodeURIComponent(mailboxId)}`),
+  reconcile: () => getJson('/api/reconcile'),
   reportUrl: (tenant, format) =>
     `/api/report?tenant=${encodeURIComponent(tenant)}${format === 'csv' ? '&format=csv' : ''}`,
 };

@@ -7,6 +7,7 @@ import { refreshBurndown } from './burndown.js';
 import { renderFunnel } from './funnel.js';
 import { initStragglers, refreshStragglers } from './stragglers.js';
 import { renderTenants } from './tenants.js';
+import { initReconcile, refreshReconcile } from './reconcile.js';
 import { when } from './format.js';
 
 const refreshMs = Number(new URLSearchParams(location.search).get('refresh')) || 3000;
@@ -30,7 +31,7 @@ async function refresh() {
     renderFunnel(tenants);
     initStragglers(tenants);
     if (tick % SLOW_EVERY === 0) {
-      await Promise.all([refreshBurndown(tenants), refreshStragglers()]);
+      await Promise.all([refreshBurndown(tenants), refreshStragglers(), refreshReconcile()]);
     }
     const latest = tenants.map((t) => t.asOf).sort().at(-1);
     showLive(true, latest);
@@ -56,7 +57,9 @@ function showWho(current) {
 
 async function signIn() {
   document.getElementById('who').hidden = true;
-  showWho(await signInForm());
+  const current = await signInForm();
+  showWho(current);
+  initReconcile(current);
 }
 
 document.getElementById('sign-out').addEventListener('click', async () => {
@@ -67,6 +70,7 @@ document.getElementById('sign-out').addEventListener('click', async () => {
 const current = await session.current();
 if (current) {
   showWho(current);
+  initReconcile(current);
 } else {
   await signIn();
 }

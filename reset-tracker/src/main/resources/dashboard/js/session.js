@@ -20,6 +20,9 @@ export const session = {
     body: JSON.stringify({ token }),
   })),
 
+  /** The header a state-changing request of this session carries. */
+  csrfHeaders: () => ({ 'X-CSRF-Token': csrfToken ?? '' }),
+
   signOut: async () => {
     await fetch('/api/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken ?? '' } });
     csrfToken = null;

@@ -1,5 +1,12 @@
 package io.resetflow.tracker;
 
+import io.resetflow.core.access.ServiceIds;
+import io.resetflow.tracker.reconcile.ReconcileSettings;
+import io.resetflow.tracker.reconcile.Reconciler;
+import io.resetflow.tracker.reconcile.Reconciliations;
+import io.resetflow.tracker.report.Incident;
+import java.nio.file.Path;
+import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.avro.RedriveRequest;
 import io.resetflow.core.identity.MailboxIds;
@@ -37,6 +44,7 @@ public final class TrackerService implements AutoCloseable {
     private final OpsServer http;
     private final StreamsRunner runner;
     private final RedrivePublisher redrives;
+    private final Reconciliations reconciliations;
 
     public TrackerService(TrackerConfig config) {
         config.requireDeploymentSecret();
@@ -60,9 +68,22 @@ public final class TrackerService implements AutoCloseable {
         this.redrives = new RedrivePublisher(config.kafkaClientProperties(),
                 serdes.value(RedriveRequest.class).serializer(), config.topicNames().remediationRedrives(),
                 config.tenants());
-        TrackerApi.mount(http, queries, redrives, security);
+        this.reconciliations = new Reconciliations(() -> new Reconciler(reconcileSettings(config)).run(),
+                config.reconcileInterval(), registry);
+        TrackerApi.mount(http, queries, redrives, security, reconciliations,
+                new Incident(config.breachCutoff(), clock.start(), config.tenants()));
         Dashboard.mount(http);
         ProgressGauges.bind(registry, queries);
+    }
+
+    /** Reconciliation as the tracker runs it: its cluster and names, the operations user's client settings. */
+    private static ReconcileSettings reconcileSettings(TrackerConfig config) {
+        return new ReconcileSettings(config.topicNames(), config.tenants(), config.mailboxIdSecret(),
+                config.reconcileClientProperties(), config.schemaRegistryUrl(),
+                new ServiceIds(ServiceIds.DEFAULT.intakeApplication(), config.applicationId(),
+                        ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix()),
+                Path.of(config.stateDir(), "reconcile"), Duration.ofSeconds(10), Duration.ofHours(24), 1_000,
+                config.reconcileBreachRows());
     }
 
     public TrackerService start() {
@@ -87,6 +108,7 @@ public final class TrackerService implements AutoCloseable {
 
     @Override
     public void close() {
+        reconciliations.close();
         runner.close();
         http.close();
         redrives.close();

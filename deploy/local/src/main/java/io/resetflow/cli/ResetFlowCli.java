@@ -8,6 +8,7 @@ import io.resetflow.isp.IspToolCommand;
 import io.resetflow.core.http.ApiTokenCommand;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.tracker.reconcile.ReconcileCommand;
+import io.resetflow.tracker.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
                 ImportCommand.class,
                 RedriveCommand.class,
                 ReconcileCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

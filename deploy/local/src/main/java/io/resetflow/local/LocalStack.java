@@ -120,8 +120,7 @@ public final class LocalStack implements AutoCloseable {
         apiTokensFile = apiTokens.loadOrCreate(config().tenants().ids());
         addresses.put("ACL audit", "bin/resetflow tenants audit --bootstrap-server " + broker.bootstrapServers()
                 + " --command-config " + access.propertiesFile(LocalAccess.ADMIN));
-        addresses.put("Reconcile", "bin/resetflow reconcile --config " + access.writeOperationsSettings(configValues())
-                + " --out " + dataDir().resolve("reconcile.json"));
+
     }
 
     /** Each simulated ISP connects as its own principal; the customers as theirs. */
@@ -152,7 +151,16 @@ public final class LocalStack implements AutoCloseable {
         trackerValues.put(TrackerConfig.BREACH_CUTOFF, clock.start().minus(Duration.ofDays(1)).toString());
         trackerValues.put(TrackerConfig.HTTP_HOST, "127.0.0.1");
         trackerValues.put(TrackerConfig.TIMER_INTERVAL_MS, timerIntervalMs(settings.clockSpeed()));
+        // The dashboard's reconciliation reads every evidence topic, as the operations user.
+        access.serviceSettings(Principals.OPERATIONS).forEach((key, value) -> trackerValues.put("reconcile." + key, value));
         tracker = own(new TrackerService(new TrackerConfig(trackerValues)).start());
+        Map<String, Object> operations = configValues();
+        operations.put(CommonConfig.CAMPAIGN_START, trackerValues.get(CommonConfig.CAMPAIGN_START));
+        operations.put(TrackerConfig.BREACH_CUTOFF, trackerValues.get(TrackerConfig.BREACH_CUTOFF));
+        Path operationsSettings = access.writeOperationsSettings(operations);
+        addresses.put("Reconcile", "bin/resetflow reconcile --config " + operationsSettings);
+        addresses.put("Report", "bin/resetflow report --config " + operationsSettings + " --format html --out "
+                + dataDir().resolve("regulator-report.html"));
         addresses.put("Dashboard", dashboardUrl() + " (sign in with the token in "
                 + apiTokens.tokenFile(LocalApiTokens.OPERATIONS) + ")");
 

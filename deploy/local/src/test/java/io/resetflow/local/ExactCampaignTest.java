@@ -124,7 +124,34 @@ class ExactCampaignTest {
             assertThat(stack.mail().dkimFailures()).as("mails without a valid DKIM signature").isZero();
             assertThat(stack.mail().accepted()).isEqualTo(records.outcomes.stream()
                     .filter(o -> o.getStatus() == DeliveryStatus.SENT).count());
+
+            // The printed reconcile proves the finished campaign from the topics, with the generator's counts
+            Path result = dataDir.resolve("reconcile.json");
+            assertThat(run(stack.orderedAddresses().get("Reconcile") + " --out " + result)).isZero();
+            JsonNode reconciled = JSON.readTree(result.toFile());
+            assertThat(reconciled.path("mismatchCount").asLong()).as(reconciled.path("mismatches").toString()).isZero();
+            assertThat(reconciled.path("intake").path("rowsRead").asLong()).isEqualTo(expected.rowsSent());
+            assertThat(reconciled.path("intake").path("accepted").asLong()).isEqualTo(expected.accepted());
+            assertThat(reconciled.path("intake").path("duplicates").asLong()).isEqualTo(expected.duplicates());
+            assertThat(reconciled.path("intake").path("rowsAddUp").asBoolean()).isTrue();
+            expected.acceptedPerTenant().forEach((tenant, accepted) -> assertThat(reconciled.path("tenants").path(tenant)
+                    .path("remediated").asLong()).as("remediated of %s", tenant).isEqualTo(accepted));
+
+            // ... and the printed report is the final one, every mailbox remediated
+            assertThat(run(stack.orderedAddresses().get("Report").replace("--format html", "--format json")
+                    .replace("regulator-report.html", "regulator-report.json"))).isZero();
+            JsonNode report = JSON.readTree(dataDir.resolve("regulator-report.json").toFile());
+            assertThat(report.path("kind").asText()).isEqualTo("FINAL");
+            assertThat(report.path("sections").path("all").path("mailboxes").path("remediated").asLong())
+                    .isEqualTo(expected.accepted());
+            assertThat(report.path("sections").path("all").path("milestones").path("remediated100").isTextual()).isTrue();
         }
+    }
+
+    /** Runs a command as the console prints it; its exit code. */
+    private static int run(String printed) {
+        return io.resetflow.cli.ResetFlowCli.commandLine()
+                .execute(printed.substring("bin/resetflow ".length()).split(" "));
     }
 
     private ExpectedCounts expectedCounts() throws Exception {

@@ -34,7 +34,7 @@ class PrometheusRulesTest {
         Result config = promtool("check", "config", "--syntax-only", MonitoringAssets.PROMETHEUS_CONFIG.toString());
 
         assertThat(rules.exitCode()).as(rules.output()).isZero();
-        assertThat(rules.output()).contains("SUCCESS: 8 rules found");
+        assertThat(rules.output()).contains("SUCCESS: 10 rules found");
         assertThat(config.exitCode()).as(config.output()).isZero();
     }
 

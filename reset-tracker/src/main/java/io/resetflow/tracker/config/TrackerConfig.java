@@ -28,6 +28,10 @@ public final class TrackerConfig extends CommonConfig {
     public static final String UNKNOWN_RESET_GRACE = "tracker.unknown.reset.grace";
     public static final String PROGRESS_INTERVAL_MS = "tracker.progress.interval.ms";
     public static final String ESTIMATE_WINDOW = "tracker.estimate.window";
+    public static final String RECONCILE_INTERVAL = "tracker.reconcile.interval";
+    public static final String RECONCILE_BREACH_ROWS = "tracker.reconcile.breach.rows";
+    /** Kafka client settings the tracker's own reconciliation reads with (the operations user's). */
+    public static final String RECONCILE_KAFKA_PREFIX = "reconcile.kafka.";
     public static final String HTTP_HOST = "tracker.http.host";
     public static final String NUM_STREAM_THREADS = "tracker.stream.threads";
 
@@ -57,6 +61,13 @@ public final class TrackerConfig extends CommonConfig {
                                 + "record before it is rejected as UNKNOWN_MAILBOX.")
                 .define(PROGRESS_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(10), Importance.LOW,
                         "Wall-clock interval at which each task publishes its per-tenant counts.")
+                .define(RECONCILE_INTERVAL, Type.STRING, "PT0S", Importance.LOW,
+                        "ISO-8601 interval of the tracker's own reconciliation (PT0S: only when operations ask for "
+                                + "one). It reads every evidence topic, with the reconcile.kafka.* client settings "
+                                + "(an operations user's) over the kafka.* ones.")
+                .define(RECONCILE_BREACH_ROWS, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the mailboxes came from imported breach rows, whose checks reconciliation then "
+                                + "includes (false where remediation.intake is written directly, as in benchmarks).")
                 .define(ESTIMATE_WINDOW, Type.STRING, "PT6H", Importance.LOW,
                         "Campaign-time window of progress history the completion estimate takes its rate from.")
                 .define(HTTP_HOST, Type.STRING, "localhost", Importance.MEDIUM,
@@ -113,6 +124,25 @@ public final class TrackerConfig extends CommonConfig {
 
     public Duration progressInterval() {
         return Duration.ofMillis(getLong(PROGRESS_INTERVAL_MS));
+    }
+
+    public boolean reconcileBreachRows() {
+        return getBoolean(RECONCILE_BREACH_ROWS);
+    }
+
+    public Duration reconcileInterval() {
+        return duration(RECONCILE_INTERVAL);
+    }
+
+    /** The client settings reconciliation reads with: the tracker's, with reconcile.kafka.* over them. */
+    public Map<String, Object> reconcileClientProperties() {
+        Map<String, Object> client = new java.util.HashMap<>(kafkaClientProperties());
+        originals().forEach((key, value) -> {
+            if (key.startsWith(RECONCILE_KAFKA_PREFIX)) {
+                client.put(key.substring(RECONCILE_KAFKA_PREFIX.length()), value);
+            }
+        });
+        return client;
     }
 
     public Duration estimateWindow() {

@@ -1,5 +1,7 @@
 package io.resetflow.tracker.http;
 
+import io.resetflow.tracker.reconcile.Reconciliations;
+import io.resetflow.tracker.report.Incident;
 import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.tracker.query.TrackerQueryService;
@@ -12,7 +14,7 @@ public final class TrackerApi {
     }
 
     public static void mount(OpsServer server, TrackerQueryService queries, RedrivePublisher redrives,
-                             ApiSecurity security) {
+                             ApiSecurity security, Reconciliations reconciliations, Incident incident) {
         PeerClient peers = new PeerClient(security.peerScheme(), security.peerTls(), security.peerToken());
         Relay relay = new Relay(peers);
         TenantQueries tenants = new TenantQueries(queries, new FanOut(queries, peers));
@@ -20,6 +22,7 @@ public final class TrackerApi {
                 .route("/api/tenants", new TenantsHandler(tenants, relay, id -> queries.tenants().byId(id).isPresent()))
                 .route("/api/mailboxes", new MailboxHandler(queries, relay, security.lookups()))
                 .route("/api/report", new ReportHandler(queries, tenants))
-                .route("/api/redrives", new RedriveHandler(redrives::publish));
+                .route("/api/redrives", new RedriveHandler(redrives::publish))
+                .route("/api/reconcile", new ReconcileHandler(reconciliations, incident));
     }
 }

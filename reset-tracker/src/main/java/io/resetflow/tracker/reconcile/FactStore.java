@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.rocksdb.CompressionType;
@@ -33,9 +34,7 @@ final class FactStore implements AutoCloseable {
     private final Options options;
     private final WriteOptions writeOptions;
     private final RocksDB db;
-    private WriteBatch batch = new WriteBatch();
-    private int batched;
-    private long written;
+    private final AtomicLong written = new AtomicLong();
 
     FactStore(Path parent) {
         try {
@@ -56,36 +55,77 @@ final class FactStore implements AutoCloseable {
         }
     }
 
-    void put(byte[] key, byte[] value) {
-        try {
-            batch.put(key, value);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot stage a fact: " + e.getMessage(), e);
+    /** Stages facts in a batch of its own: one per reading thread (the store itself is thread-safe). */
+    final class Writer implements AutoCloseable {
+
+        private WriteBatch batch = new WriteBatch();
+        private int batched;
+
+        void put(byte[] key, byte[] value) {
+            try {
+                batch.put(key, value);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot stage a fact: " + e.getMessage(), e);
+            }
+            written.incrementAndGet();
+            if (++batched >= BATCH) {
+                flush();
+            }
         }
-        written++;
-        if (++batched >= BATCH) {
+
+        void delete(byte[] key) {
+            try {
+                batch.delete(key);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot stage a fact's removal: " + e.getMessage(), e);
+            }
+            if (++batched >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batched == 0) {
+                return;
+            }
+            try {
+                db.write(writeOptions, batch);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot write facts to the reconciliation's work store: "
+                        + e.getMessage(), e);
+            }
+            batch.close();
+            batch = new WriteBatch();
+            batched = 0;
+        }
+
+        @Override
+        public void close() {
             flush();
+            batch.close();
         }
     }
 
-    void delete(byte[] key) {
-        try {
-            batch.delete(key);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot stage a fact's removal: " + e.getMessage(), e);
-        }
-        if (++batched >= BATCH) {
-            flush();
-        }
+    Writer writer() {
+        return new Writer();
     }
 
     long written() {
-        return written;
+        return written.get();
+    }
+
+    /** Bytes of the spill's files on disk (after the memtables it holds are flushed). */
+    long diskBytes() {
+        try (org.rocksdb.FlushOptions wait = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(wait);
+            return Long.parseLong(db.getProperty("rocksdb.total-sst-files-size"));
+        } catch (RocksDBException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Every mailbox's facts in key order, grouped by mailbox. */
     void forEachMailbox(MailboxFacts.Sink sink) {
-        flush();
         MailboxFacts facts = new MailboxFacts();
         try (RocksIterator it = db.newIterator()) {
             byte[] current = null;
@@ -107,23 +147,8 @@ final class FactStore implements AutoCloseable {
         }
     }
 
-    private void flush() {
-        if (batched == 0) {
-            return;
-        }
-        try {
-            db.write(writeOptions, batch);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot write facts to the reconciliation's work store: " + e.getMessage(), e);
-        }
-        batch.close();
-        batch = new WriteBatch();
-        batched = 0;
-    }
-
     @Override
     public void close() {
-        batch.close();
         db.close();
         writeOptions.close();
         options.close();

@@ -55,7 +55,7 @@ final class Facts {
 
     /** A mailbox's latest published state on one tenant's status topic. */
     record Status(String tenant, RemediationState state, StateReason reason, int remindersSent, boolean notified,
-                  boolean remediated, long remediatedAt) {
+                  boolean remediated, long remediatedAt, long deadlineAt) {
         byte[] encode() {
             return write(out -> {
                 out.writeUTF(tenant);
@@ -65,13 +65,14 @@ final class Facts {
                 out.writeBoolean(notified);
                 out.writeBoolean(remediated);
                 out.writeLong(remediatedAt);
+                out.writeLong(deadlineAt);
             });
         }
 
         static Status decode(byte[] bytes) {
             return read(bytes, in -> new Status(in.readUTF(), RemediationState.values()[in.readByte()],
                     StateReason.values()[in.readByte()], in.readInt(), in.readBoolean(), in.readBoolean(),
-                    in.readLong()));
+                    in.readLong(), in.readLong()));
         }
     }
 
@@ -111,14 +112,16 @@ final class Facts {
         }
     }
 
-    /** The latest version of one command (one attempt of one action); respondBy -1 when it has none. */
-    record Command(String commandId, String tenant, IspAction action, int attempt, long respondBy, boolean cancelled) {
+    /** The latest version of one command (one attempt of one action); a time -1 when it has none. */
+    record Command(String commandId, String tenant, IspAction action, int attempt, long issuedAt, long respondBy,
+                   boolean cancelled) {
         byte[] encode() {
             return write(out -> {
                 out.writeUTF(commandId);
                 out.writeUTF(tenant);
                 out.writeByte(action.ordinal());
                 out.writeInt(attempt);
+                out.writeLong(issuedAt);
                 out.writeLong(respondBy);
                 out.writeBoolean(cancelled);
             });
@@ -126,7 +129,7 @@ final class Facts {
 
         static Command decode(byte[] bytes) {
             return read(bytes, in -> new Command(in.readUTF(), in.readUTF(), IspAction.values()[in.readByte()],
-                    in.readInt(), in.readLong(), in.readBoolean()));
+                    in.readInt(), in.readLong(), in.readLong(), in.readBoolean()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.resetflow.tracker.reconcile;
 import io.resetflow.avro.CommandAnswerKind;
 import io.resetflow.avro.DeliveryStatus;
 import io.resetflow.avro.IspAction;
+import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.StateReason;
 import io.resetflow.tracker.domain.OpenCommand;
@@ -147,7 +148,10 @@ final class MailboxAudit implements MailboxFacts.Sink {
         tenant.tracked++;
         tenant.byState[status.state().ordinal()]++;
         tenant.byStateReason[status.state().ordinal()][status.reason().ordinal()]++;
+        TenantTimeline timeline = recount.timeline(status.tenant());
+        timeline.deadline(status.deadlineAt());
         if (REMEDIATED.contains(status.state())) {
+            timeline.remediated(status.remediatedAt());
             tenant.remediated++;
             if (accepted != null) {
                 tenant.remediatedByLifecycle[accepted.lifecycle().ordinal()]++;
@@ -185,6 +189,11 @@ final class MailboxAudit implements MailboxFacts.Sink {
             TenantRecount tenant = recount.tenant(request.tenant());
             tenant.noticesRequested[request.kind().ordinal()]++;
             List<Facts.FinalOutcome> outcomes = finals.getOrDefault(request.notificationId(), List.of());
+            TenantTimeline timeline = recount.timeline(request.tenant());
+            boolean initial = request.kind() == NoticeKind.INITIAL_NOTICE;
+            if (outcomes.isEmpty() && initial) {
+                timeline.initialNoticeOpen();
+            }
             if (outcomes.isEmpty()) {
                 if (request.pendingAtNotifier() || !rules.outcomesComplete()) {
                     tenant.noticesInFlight++;
@@ -195,6 +204,12 @@ final class MailboxAudit implements MailboxFacts.Sink {
                 continue;
             }
             Facts.FinalOutcome first = outcomes.get(0);
+            if (initial) {
+                timeline.initialOutcome(first.occurredAt());
+            }
+            if (first.status() == DeliveryStatus.SENT) {
+                timeline.noticeSent(initial, first.occurredAt());
+            }
             tenant.noticesFinal[request.kind().ordinal()][first.status().ordinal()]++;
             tenant.deliveries[first.channel().ordinal()][first.status().ordinal()]++;
             if (outcomes.size() > 1) {
@@ -219,8 +234,16 @@ final class MailboxAudit implements MailboxFacts.Sink {
         }
         String id = facts.mailboxId();
         Map<IspAction, Facts.Command> latestByAction = new LinkedHashMap<>();
+        Map<IspAction, Long> firstIssued = new LinkedHashMap<>();
         for (Facts.Command command : facts.commands) {
             latestByAction.merge(command.action(), command, (a, b) -> b.attempt() >= a.attempt() ? b : a);
+            if (command.issuedAt() >= 0) {
+                firstIssued.merge(command.action(), command.issuedAt(), Math::min);
+            }
+        }
+        Long forced = firstIssued.get(IspAction.FORCE_PASSWORD_RESET);
+        if (forced != null) {
+            recount.timeline(latestByAction.get(IspAction.FORCE_PASSWORD_RESET).tenant()).forcedReset(forced);
         }
         for (Facts.Command latest : latestByAction.values()) {
             TenantRecount tenant = recount.tenant(latest.tenant());

@@ -62,6 +62,18 @@ public final class ReconcileJson {
     }
 
     private static ObjectNode tenant(TenantRecount t, CounterCheck counters) {
+        ObjectNode node = tenantFigures(t);
+        if (counters != null) {
+            ObjectNode c = node.putObject("counters");
+            c.put("verdict", counters.verdict().name());
+            c.put("publishedTotal", counters.publishedTotal());
+            c.put("asOf", counters.asOf() == null ? null : counters.asOf().toString());
+        }
+        return node;
+    }
+
+    /** One tenant's recounted figures (the report shows the same ones). */
+    public static ObjectNode tenantFigures(TenantRecount t) {
         ObjectNode node = JSON.createObjectNode();
         node.put("validRows", t.validRows());
         node.put("duplicates", t.duplicates());
@@ -87,12 +99,6 @@ public final class ReconcileJson {
         commands.put("cancelled", t.commandsCancelled());
         commands.put("open", t.commandsOpen());
         commands.set("answers", JSON.valueToTree(t.answers()));
-        if (counters != null) {
-            ObjectNode c = node.putObject("counters");
-            c.put("verdict", counters.verdict().name());
-            c.put("publishedTotal", counters.publishedTotal());
-            c.put("asOf", counters.asOf() == null ? null : counters.asOf().toString());
-        }
         return node;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public record ReconcileResult(Instant reconciledTo, Instant campaignTime, long mailboxes, long recordsRead, long factsRead,
                               IntakeFigures intake, Map<String, TenantRecount> tenants,
+                              Map<String, TenantTimeline> timelines,
                               Map<String, CounterCheck> counters, long mismatchCount,
                               Map<MismatchKind, Long> mismatchesByKind, List<Mismatch> mismatches,
                               Map<String, Long> unreadableByTopic, Duration took) {

@@ -17,6 +17,8 @@ import io.resetflow.intake.RowVerdict;
 import io.resetflow.serde.AvroSerdes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -41,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final int MAX_READERS = 4;
 
     private final ReconcileSettings settings;
     private final AvroSerdes serdes;
@@ -64,14 +71,13 @@ public final class Reconciler {
         LOG.info("Reconciling to {} ({} partitions)", snapshot.takenAt(), snapshot.ends().size());
         Mismatches mismatches = new Mismatches(settings.listed());
         Completeness complete = completeness(evidence, snapshot, mismatches);
-        Reading reading = new Reading(snapshot);
-        try (FactStore store = new FactStore(settings.workDir());
-             TopicScanner scanner = new TopicScanner(settings.clientProperties())) {
+        try (FactStore store = new FactStore(settings.workDir())) {
             Map<String, EvidenceTopic> byName = new LinkedHashMap<>();
             evidence.forEach(topic -> byName.put(topic.topic(), topic));
-            long recordsRead = scanner.scan(byName.keySet(), snapshot,
-                    record -> reading.take(byName.get(record.topic()), record, store));
-            LOG.info("Read {} records of {} topics", recordsRead, byName.size());
+            Reading reading = read(snapshot, byName, store);
+            long recordsRead = reading.records;
+            LOG.info("Read {} records of {} topics in {} ms; {} facts, {} MiB spilled", recordsRead, byName.size(),
+                    (System.nanoTime() - started) / 1_000_000, store.written(), store.diskBytes() >> 20);
             long campaignNow = reading.progress.values().stream().mapToLong(p -> p.getAsOf().toEpochMilli())
                     .max().orElse(snapshot.takenAt().toEpochMilli());
             Recount recount = new Recount(settings.tenants().ids());
@@ -80,14 +86,72 @@ public final class Reconciler {
                     complete.of(Evidence.ACCEPTED), complete.of(Evidence.REQUESTS), complete.of(Evidence.OUTCOMES));
             MailboxAudit audit = new MailboxAudit(rules, recount, mismatches);
             store.forEachMailbox(audit);
+            LOG.info("Checked {} mailboxes in {} ms since the start", audit.mailboxes(),
+                    (System.nanoTime() - started) / 1_000_000);
             IntakeFigures intake = intakeFigures(reading, recount, mismatches, settings.breachRows()
                     && complete.of(Evidence.BREACH_ROWS)
                     && complete.of(Evidence.REJECTED_ROWS));
             Map<String, CounterCheck> counters = new CounterAudit(settings, serdes, reading.trackerHasUnconsumed)
                     .check(recount, reading.progress, mismatches);
             return new ReconcileResult(snapshot.takenAt(), Instant.ofEpochMilli(campaignNow), audit.mailboxes(),
-                    recordsRead, store.written(), intake, recount.tenants(), counters, mismatches.total(), mismatches.byKind(),
-                    mismatches.listed(), Map.copyOf(reading.unreadable), Duration.ofNanos(System.nanoTime() - started));
+                    recordsRead, store.written(), intake, recount.tenants(), recount.timelines(), counters,
+                    mismatches.total(), mismatches.byKind(), mismatches.listed(), Map.copyOf(reading.unreadable), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Reads the partitions on as many threads as there are cores (up to four), each a consumer, a
+     * reading and a batch of its own, the largest partitions spread first; then adds the readings up.
+     * A partition is read by one thread, in offset order, so a fact whose latest version counts
+     * (a status, a command) still ends as the last one written.
+     */
+    private Reading read(Snapshot snapshot, Map<String, EvidenceTopic> byName, FactStore store) {
+        int threads = Math.max(1, Math.min(MAX_READERS, Runtime.getRuntime().availableProcessors()));
+        List<TopicPartition> partitions = new ArrayList<>();
+        byName.keySet().forEach(topic -> partitions.addAll(snapshot.partitionsOf(topic)));
+        partitions.sort(Comparator.comparingLong((TopicPartition tp) -> snapshot.ends().get(tp)
+                - snapshot.starts().getOrDefault(tp, 0L)).reversed());
+        List<List<TopicPartition>> shares = new ArrayList<>();
+        long[] load = new long[threads];
+        for (int i = 0; i < threads; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (TopicPartition tp : partitions) {
+            int least = 0;
+            for (int i = 1; i < threads; i++) {
+                least = load[i] < load[least] ? i : least;
+            }
+            shares.get(least).add(tp);
+            load[least] += snapshot.ends().get(tp) - snapshot.starts().getOrDefault(tp, 0L);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "reconcile-reader"));
+        try {
+            List<Future<Reading>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Reading reading = new Reading(snapshot, index);
+                    try (TopicScanner scanner = new TopicScanner(settings.clientProperties());
+                         FactStore.Writer writer = store.writer()) {
+                        reading.records = scanner.scanPartitions(shares.get(index), snapshot,
+                                record -> reading.take(byName.get(record.topic()), record, writer));
+                    }
+                    return reading;
+                }));
+            }
+            Reading all = new Reading(snapshot, threads);
+            for (Future<Reading> future : futures) {
+                all.add(future.get());
+            }
+            return all;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the evidence", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -167,15 +231,29 @@ public final class Reconciler {
         final Map<String, Long> unreadable = new HashMap<>();
         long rows;
         long unreadableRows;
+        long records;
         long sequence;
         boolean trackerHasUnconsumed;
 
-        Reading(Snapshot snapshot) {
+        /** The index-th reading: its facts' sequence numbers start at index << 48, unique across readings. */
+        Reading(Snapshot snapshot, int index) {
             this.snapshot = snapshot;
             this.validator = new BreachRowValidator(settings.tenants(), new MailboxIds(settings.mailboxIdSecret()));
+            this.sequence = (long) index << 48;
         }
 
-        void take(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, FactStore store) {
+        void add(Reading other) {
+            rows += other.rows;
+            unreadableRows += other.unreadableRows;
+            records += other.records;
+            other.rejectedByReason.forEach((k, v) -> rejectedByReason.merge(k, v, Long::sum));
+            other.invalidByReason.forEach((k, v) -> invalidByReason.merge(k, v, Long::sum));
+            other.unreadable.forEach((k, v) -> unreadable.merge(k, v, Long::sum));
+            progress.putAll(other.progress);
+            trackerHasUnconsumed |= other.trackerHasUnconsumed;
+        }
+
+        void take(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, FactStore.Writer store) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             if (isTrackerInput(topic.evidence())
                     && record.offset() >= snapshot.committed(settings.services().trackerApplication(), tp)) {
@@ -193,7 +271,7 @@ public final class Reconciler {
         }
 
         private void read(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, TopicPartition tp,
-                          FactStore store) {
+                          FactStore.Writer store) {
             byte[] value = record.value();
             switch (topic.evidence()) {
                 case BREACH_ROWS -> {
@@ -242,8 +320,7 @@ public final class Reconciler {
                             new Facts.Status(topic.tenant(), status.getState(), status.getReason(),
                                     status.getRemindersSent(), status.getNotifiedAt() != null,
                                     status.getRemediatedAt() != null,
-                                    status.getRemediatedAt() == null ? -1 : status.getRemediatedAt().toEpochMilli())
-                                    .encode());
+                                    millis(status.getRemediatedAt()), millis(status.getDeadlineAt())).encode());
                 }
                 case REQUESTS -> {
                     if (value == null) {
@@ -276,8 +353,7 @@ public final class Reconciler {
                     IspCommand command = commands.deserialize(record.topic(), value);
                     store.put(FactKeys.latest(command.getMailboxId(), FactKind.COMMAND, command.getCommandId()),
                             new Facts.Command(command.getCommandId(), topic.tenant(), command.getAction(),
-                                    command.getAttempt(),
-                                    command.getRespondBy() == null ? -1 : command.getRespondBy().toEpochMilli(),
+                                    command.getAttempt(), millis(command.getIssuedAt()), millis(command.getRespondBy()),
                                     command.getCancelled()).encode());
                 }
                 case ANSWERS -> {
@@ -305,6 +381,10 @@ public final class Reconciler {
         private static boolean isTrackerInput(Evidence evidence) {
             return evidence == Evidence.ACCEPTED || evidence == Evidence.OUTCOMES || evidence == Evidence.ANSWERS
                     || evidence == Evidence.RESETS || evidence == Evidence.REDRIVES;
+        }
+
+        private static long millis(Instant at) {
+            return at == null ? -1 : at.toEpochMilli();
         }
 
         private static String key(ConsumerRecord<byte[], byte[]> record) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 final class Recount {
 
     private final Map<String, TenantRecount> tenants = new TreeMap<>();
+    private final Map<String, TenantTimeline> timelines = new TreeMap<>();
 
     Recount(Collection<String> configured) {
         configured.forEach(this::tenant);
@@ -16,6 +17,17 @@ final class Recount {
 
     TenantRecount tenant(String tenant) {
         return tenants.computeIfAbsent(tenant, TenantRecount::new);
+    }
+
+    TenantTimeline timeline(String tenant) {
+        tenant(tenant);
+        return timelines.computeIfAbsent(tenant, t -> new TenantTimeline());
+    }
+
+    /** Every tenant's timeline, one for each tenant of {@link #tenants()}. */
+    Map<String, TenantTimeline> timelines() {
+        tenants.keySet().forEach(this::timeline);
+        return Collections.unmodifiableMap(timelines);
     }
 
     Map<String, TenantRecount> tenants() {

@@ -43,6 +43,48 @@ public final class TenantRecount {
         this.tenant = tenant;
     }
 
+    /** Every tenant's figures added up, under one name. */
+    public static TenantRecount sum(String name, java.util.Collection<TenantRecount> tenants) {
+        TenantRecount all = new TenantRecount(name);
+        for (TenantRecount t : tenants) {
+            all.validRows += t.validRows;
+            all.duplicates += t.duplicates;
+            all.accepted += t.accepted;
+            all.tracked += t.tracked;
+            all.remediated += t.remediated;
+            all.pendingAtIntake += t.pendingAtIntake;
+            all.pendingAtTracker += t.pendingAtTracker;
+            all.noticesInFlight += t.noticesInFlight;
+            all.commandsOpen += t.commandsOpen;
+            all.commandsCancelled += t.commandsCancelled;
+            all.commandsReissued += t.commandsReissued;
+            add(all.byLifecycle, t.byLifecycle);
+            add(all.byStorage, t.byStorage);
+            add(all.remediatedByLifecycle, t.remediatedByLifecycle);
+            add(all.remediatedByStorage, t.remediatedByStorage);
+            add(all.byState, t.byState);
+            add(all.noticesRequested, t.noticesRequested);
+            add(all.commandsIssued, t.commandsIssued);
+            add(all.answers, t.answers);
+            for (int i = 0; i < all.byStateReason.length; i++) {
+                add(all.byStateReason[i], t.byStateReason[i]);
+            }
+            for (int i = 0; i < all.noticesFinal.length; i++) {
+                add(all.noticesFinal[i], t.noticesFinal[i]);
+            }
+            for (int i = 0; i < all.deliveries.length; i++) {
+                add(all.deliveries[i], t.deliveries[i]);
+            }
+        }
+        return all;
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
     public String tenant() {
         return tenant;
     }

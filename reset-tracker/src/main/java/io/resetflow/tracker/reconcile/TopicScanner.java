@@ -52,13 +52,18 @@ final class TopicScanner implements AutoCloseable {
      * for one partition's last fetch overlaps with reading the others); returns how many.
      */
     long scan(Collection<String> topics, Snapshot snapshot, Handler handler) {
+        List<TopicPartition> partitions = new java.util.ArrayList<>();
+        topics.forEach(topic -> partitions.addAll(snapshot.partitionsOf(topic)));
+        return scanPartitions(partitions, snapshot, handler);
+    }
+
+    /** Reads these partitions below the snapshot's ends, each in offset order; returns how many records. */
+    long scanPartitions(Collection<TopicPartition> partitions, Snapshot snapshot, Handler handler) {
         Map<TopicPartition, Long> ends = new HashMap<>();
-        for (String topic : topics) {
-            for (TopicPartition tp : snapshot.partitionsOf(topic)) {
-                long end = snapshot.ends().get(tp);
-                if (end > snapshot.starts().getOrDefault(tp, 0L)) {
-                    ends.put(tp, end);
-                }
+        for (TopicPartition tp : partitions) {
+            long end = snapshot.ends().get(tp);
+            if (end > snapshot.starts().getOrDefault(tp, 0L)) {
+                ends.put(tp, end);
             }
         }
         if (ends.isEmpty()) {
@@ -84,7 +89,7 @@ final class TopicScanner implements AutoCloseable {
             ends.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             consumer.pause(consumer.assignment().stream().filter(tp -> !ends.containsKey(tp)).toList());
             if (System.nanoTime() - lastProgress > STALL.toNanos()) {
-                throw new IllegalStateException("reading " + topics + " made no progress for " + STALL.toMinutes()
+                throw new IllegalStateException("reading " + ends.keySet() + " made no progress for " + STALL.toMinutes()
                         + " minutes; still to read: " + ends);
             }
         }

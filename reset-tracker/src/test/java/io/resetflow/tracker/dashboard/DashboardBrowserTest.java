@@ -138,6 +138,8 @@ class DashboardBrowserTest {
         // well beyond the test's few minutes.
         values.put(TrackerConfig.CLOCK_SPEED, 300.0);
         values.put(TrackerConfig.ESTIMATE_WINDOW, "PT1H");
+        // The test writes remediation.intake itself: no breach rows to reconcile against.
+        values.put(TrackerConfig.RECONCILE_BREACH_ROWS, false);
         values.put(TrackerConfig.BREACH_CUTOFF, "2025-05-30T00:00:00Z");
         values.put("kafka.commit.interval.ms", 100);
         return new TrackerConfig(values);
@@ -208,6 +210,7 @@ class DashboardBrowserTest {
                 .contains("%");
         assertBurnDownAndFunnelAreDrawn();
         assertStragglersAreMaskedAndOpenTheirTimeline();
+        assertReconcileNowShowsTheApisVerdict();
         screenshot();
         assertThat(severeBrowserErrors()).isEmpty();
     }
@@ -362,6 +365,28 @@ class DashboardBrowserTest {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(Object::toString).toList();
+    }
+
+    /** Operations start a reconciliation from the page; it shows the API's verdict and figures, and the report opens. */
+    private void assertReconcileNowShowsTheApisVerdict() throws Exception {
+        browser.findElement(By.id("reconcile-now")).click();
+        WebElement verdict = browser.findElement(By.id("reconcile-verdict"));
+        new WebDriverWait(browser, PATIENCE).until(d -> "true".equals(verdict.getAttribute("data-clean"))
+                && verdict.getText().contains("CLEAN"));
+        JsonNode status = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/reconcile"))
+                .header("Authorization", "Bearer " + OPERATIONS_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+        long total = MAILBOXES.values().stream().mapToLong(Integer::longValue).sum();
+        assertThat(status.path("result").path("mailboxes").asLong()).isEqualTo(total);
+        new WebDriverWait(browser, PATIENCE).until(d -> String.valueOf(total).equals(
+                d.findElement(By.cssSelector("#reconcile-facts [data-field='mailboxes']")).getAttribute("data-value")));
+        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/api/reconcile/report?tenant=all&format=html"))
+                .header("Authorization", "Bearer " + OPERATIONS_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("data-key=\"sections.all.mailboxes.accepted\">" + String.format("%,d", total));
+        HttpResponse<String> asTenant = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/reconcile"))
+                .header("Authorization", "Bearer " + BIGLOBE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asTenant.statusCode()).as("an ISP's staff may not reconcile").isEqualTo(403);
     }
 
     private void screenshot() throws Exception {

@@ -46,6 +46,17 @@ import io.resetflow.tracker.reconcile.ReconcileResult;
 import io.resetflow.tracker.reconcile.ReconcileSettings;
 import io.resetflow.tracker.reconcile.Reconciler;
 import io.resetflow.tracker.reconcile.TenantRecount;
+import io.resetflow.tracker.dashboard.Chromium;
+import io.resetflow.tracker.report.Incident;
+import io.resetflow.tracker.report.RegulatorReport;
+import io.resetflow.tracker.report.ReportCommand;
+import io.resetflow.tracker.report.ReportJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +104,7 @@ class ReconcileOnBrokerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MailboxIds IDS = new MailboxIds(SECRET);
+    private static final String HOSTILE_NAME = "=HYPERLINK(\"http://x.example/\",\"Nifty\")";
 
     @TempDir
     static Path dir;
@@ -105,12 +117,14 @@ class ReconcileOnBrokerTest {
     private static TopicNames names;
     private static AvroSerdes serdes;
     private static final List<String> mailedNifty = new ArrayList<>();
+    private static JsonNode reportJson;
+    private static Path reportHtml;
 
     @BeforeAll
     static void runCampaign() throws Exception {
         broker = EmbeddedKafkaBroker.builder().build().start();
         registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build().start();
-        config = TrackerOnBroker.config(broker, registry, SECRET, 3, dir.resolve("tracker"), "/it-two-tenants.yaml",
+        config = TrackerOnBroker.config(broker, registry, SECRET, 3, dir.resolve("tracker"), "/reconcile-tenants.yaml",
                 Map.of("tracker.progress.interval.ms", 200));
         names = config.topicNames();
         serdes = AvroSerdes.forRegistry(registry.url());
@@ -216,6 +230,115 @@ class ReconcileOnBrokerTest {
 
     @Test
     @Order(2)
+    void theReportOverEveryIspHoldsTheRecountInEveryFormatAndAgreesWithTheApi() throws Exception {
+        ReconcileResult reconciled = reconcile();
+        RegulatorReport report = RegulatorReport.of(reconciled,
+                new Incident(config.breachCutoff(), config.campaignClock().start(), config.tenants()), "all");
+        JsonNode json = JSON.readTree(ReportJson.text(report));
+
+        assertThat(json.path("kind").asText()).as("nine mailboxes are still only notified").isEqualTo("INTERIM");
+        assertThat(json.path("intake").path("rowsRead").asLong()).isEqualTo(21);
+        assertThat(json.path("intake").path("rejected").asLong()).isEqualTo(3);
+        JsonNode nifty = json.path("sections").path("nifty");
+        assertThat(nifty.path("name").asText()).isEqualTo(HOSTILE_NAME);
+        assertThat(nifty.path("mailboxes").path("accepted").asLong()).isEqualTo(10);
+        assertThat(nifty.path("mailboxes").path("remediated").asLong()).isEqualTo(4);
+        assertThat(nifty.path("mailboxes").path("open").asLong()).isEqualTo(6);
+        assertThat(nifty.path("remediatedHow").path("customer").asLong()).isEqualTo(3);
+        assertThat(nifty.path("remediatedHow").path("locked").asLong()).isEqualTo(1);
+        assertThat(nifty.path("remediatedHow").path("reachedByOtherChannel").asLong()).isEqualTo(1);
+        assertThat(nifty.path("figures").path("commands").path("issued").path("LOCK_ACCOUNT").asLong()).isEqualTo(1);
+        assertThat(nifty.path("milestones").path("firstNoticeSent").isTextual()).isTrue();
+        assertThat(nifty.path("milestones").path("allInitialNoticesOut").isTextual()).isTrue();
+        assertThat(nifty.path("milestones").path("remediated50").isNull()).as("4 of 10").isTrue();
+        assertThat(nifty.path("milestones").path("lastMailbox").isNull()).isTrue();
+        assertThat(json.path("sections").path("all").path("mailboxes").path("accepted").asLong()).isEqualTo(16);
+        assertThat(json.path("sections").path("all").path("mailboxes").path("remediated").asLong()).isEqualTo(6);
+        assertThat(json.path("incident").path("policies").path("nifty").path("deadline").asText()).isEqualTo("PT336H");
+        for (String tenant : List.of("nifty", "biglobe")) {
+            JsonNode section = json.path("sections").path(tenant);
+            JsonNode api = apiReport(tenant);
+            assertThat(section.path("mailboxes").path("tracked").asLong()).isEqualTo(api.path("total").asLong());
+            assertThat(section.path("mailboxes").path("remediated").asLong()).isEqualTo(api.path("remediated").asLong());
+            for (RemediationState state : RemediationState.values()) {
+                assertThat(section.path("figures").path("byState").path(state.name()).asLong()).as(tenant + " " + state)
+                        .isEqualTo(api.path("byState").path(state.name()).asLong())
+                        .isEqualTo(reconciled.tenants().get(tenant).state(state));
+            }
+        }
+
+        Path csv = dir.resolve("report.csv");
+        ReportCommand.write(report, ReportCommand.Format.CSV, csv);
+        String csvText = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(csvText).startsWith("\uFEFFsection,isp,item,value\r\n")
+                .contains("isp,nifty,mailboxes.accepted,10\r\n")
+                .contains("isp,nifty,name,\"'" + HOSTILE_NAME.replace("\"", "\"\"") + "\"\r\n")
+                .doesNotContain("@nifty.com").doesNotContain("@biglobe.ne.jp");
+        Path html = dir.resolve("report.html");
+        ReportCommand.write(report, ReportCommand.Format.HTML, html);
+        assertThat(Files.readString(html)).contains("data-key=\"sections.nifty.mailboxes.accepted\">10<")
+                .doesNotContain(HOSTILE_NAME).contains("HYPERLINK(&quot;http://x.example/&quot;");
+        reportJson = json;
+        reportHtml = html;
+    }
+
+    @Test
+    @Order(3)
+    void theReportPageRendersInABrowserWithTheJsonsFigures() throws Exception {
+        Chromium.assumeInstalled();
+        ChromeDriver browser = Chromium.start(dir.resolve("chromium"));
+        try {
+            browser.get(reportHtml.toUri().toString());
+            List<WebElement> figures = browser.findElements(By.cssSelector("[data-key]"));
+            assertThat(figures).hasSizeGreaterThan(100);
+            for (WebElement figure : figures) {
+                String key = figure.getAttribute("data-key");
+                JsonNode value = at(reportJson, key);
+                assertThat(figure.getText()).as(key).isEqualTo(shown(key, value));
+            }
+            assertThat(browser.findElements(By.cssSelector("section.isp"))).hasSize(3);
+            assertThat(browser.findElements(By.cssSelector("section.isp svg polyline"))).hasSize(3);
+            byte[] screenshot = browser.getScreenshotAs(OutputType.BYTES);
+            Files.write(Path.of("target", "regulator-report.png"), screenshot);
+            assertThat(screenshot.length).isGreaterThan(10_000);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode node = root;
+        for (String part : dotted.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+
+    /** As the page shows a figure: counts with thousands separators, shares as percentages, a dash for none. */
+    private static String shown(String key, JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "—";
+        }
+        if (value.isIntegralNumber()) {
+            return String.format(java.util.Locale.ROOT, "%,d", value.asLong());
+        }
+        if (value.isFloatingPointNumber() && key.endsWith("Share")) {
+            return String.format(java.util.Locale.ROOT, "%.2f%%", value.asDouble() * 100);
+        }
+        return value.asText();
+    }
+
+    private static JsonNode apiReport(String tenant) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
+                .header("Authorization", "Bearer " + ApiTokensForTests.OPERATIONS)
+                .uri(URI.create("http://127.0.0.1:" + tracker.httpPort() + "/api/report?tenant=" + tenant)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    @Order(4)
     void aStoppedCampaignReconcilesCleanAndTheJsonSaysSo() throws Exception {
         tracker.close();
         intake.close();
@@ -231,7 +354,7 @@ class ReconcileOnBrokerTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aStateCountedTwiceInTheCountersIsNamedAndPutRightAgain() throws Exception {
         TenantProgress published = latestProgress("nifty");
         Map<String, Long> inflated = new HashMap<>();
@@ -257,7 +380,7 @@ class ReconcileOnBrokerTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aCommandNeverAnsweredIsNamed() throws Exception {
         String mailbox = mailedNifty.stream().filter(id -> !id.equals(IDS.of("nifty1@nifty.com"))
                 && !id.equals(IDS.of("nifty2@nifty.com")) && !id.equals(IDS.of("nifty3@nifty.com"))).findFirst()
@@ -280,7 +403,7 @@ class ReconcileOnBrokerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aNoticeWithTwoFinalOutcomesIsNamed() throws Exception {
         String mailbox = IDS.of("nifty4@nifty.com");
         String notice = mailbox + ".initial-notice.0";
@@ -301,7 +424,7 @@ class ReconcileOnBrokerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aMailboxTheTrackerConsumedButNeverTrackedIsNamedWhileOneNotYetConsumedIsPending() throws Exception {
         String mailbox = IDS.of("lost@nifty.com");
         RecordMetadata written;
@@ -329,7 +452,7 @@ class ReconcileOnBrokerTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void anAcceptedMailboxOfATenantTheTrackerNeverSawIsNamed() throws Exception {
         String mailbox = IDS.of("someone@ghost.example");
         RecordMetadata written;

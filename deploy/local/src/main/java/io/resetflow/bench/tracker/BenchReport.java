@@ -37,6 +37,7 @@ final class BenchReport {
     private long peakHeapMiB;
     private double reconcileSeconds;
     private ReconcileResult reconciled;
+    private long reconcilePeakHeapMiB;
     private long peakRssMiB;
 
     BenchReport(long mailboxes, int partitions, int streamThreads) {
@@ -94,9 +95,10 @@ final class BenchReport {
         this.stateAtEndKiB = kib;
     }
 
-    void reconciled(double seconds, ReconcileResult result) {
+    void reconciled(double seconds, ReconcileResult result, long peakHeapMiB) {
         this.reconcileSeconds = seconds;
         this.reconciled = result;
+        this.reconcilePeakHeapMiB = peakHeapMiB;
     }
 
     void memory(long heapMiB, long rssMiB) {
@@ -126,8 +128,9 @@ final class BenchReport {
                 outcome(remindersEmitted, "%,d of %,d reminders".formatted(reminders, remindersExpected)));
         out.printf("  %-36s %8.1f%n", "  of which restart to RUNNING", reminderRunningSeconds);
         row(out, "reconcile (records read)", reconcileSeconds, reconciled.recordsRead(),
-                reconciled.clean() ? "clean, %,d mailboxes".formatted(reconciled.mailboxes())
-                        : "%,d MISMATCHES".formatted(reconciled.mismatchCount()));
+                (reconciled.clean() ? "clean, %,d mailboxes".formatted(reconciled.mailboxes())
+                        : "%,d MISMATCHES".formatted(reconciled.mismatchCount()))
+                        + "; peak heap %,d MiB (broker and registry included)".formatted(reconcilePeakHeapMiB));
         out.println();
         out.println("query latency (paced)        requests  errors   p50 ms   p99 ms   max ms");
         latency(out, "lookup   during resets", resetLookups);

@@ -151,13 +151,16 @@ public final class BenchTrackerCommand implements Callable<Integer> {
                 }
             }
             report.load("reconcile start");
+            System.gc();
+            MemoryWatch reconcileMemory = MemoryWatch.start();
             long reconcileStart = System.nanoTime();
             ReconcileResult reconciled = new Reconciler(new ReconcileSettings(names, intakeConfig.tenants(), SECRET,
                     Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), registry.url(),
                     new ServiceIds(ServiceIds.DEFAULT.intakeApplication(), intakeConfig.applicationId(),
                             ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix()),
                     work.resolve("reconcile"), Duration.ofSeconds(30), Duration.ofHours(24), 20, false)).run();
-            report.reconciled(seconds(reconcileStart), reconciled);
+            report.reconciled(seconds(reconcileStart), reconciled, reconcileMemory.peakHeapMiB());
+            reconcileMemory.close();
             report.memory(memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
             report.load("end");
             report.print(out, intakeDay, reminderDay);
