@@ -10,6 +10,7 @@ import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.notifier.consume.RecipientCheck;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.ops.RunningService;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.time.CampaignTime;
 import io.resetflow.core.topic.TopicCreator;
@@ -57,6 +58,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -75,7 +77,7 @@ import org.slf4j.LoggerFactory;
  * templates and DKIM keys (refusing to start on a bad one), creates the request, ledger and dead-letter
  * topics when missing, and starts reading.
  */
-public final class NotifierService implements AutoCloseable {
+public final class NotifierService implements RunningService {
 
     public static final String APPLICATION = "resetflow-notifier";
     private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
@@ -99,6 +101,9 @@ public final class NotifierService implements AutoCloseable {
     private SentLedgerIndex ledger;
     private NotifierLoop loop;
     private Thread loopThread;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean closing;
+    private volatile boolean failed;
     private OpsServer ops;
     private RateLimits rateLimits;
 
@@ -189,13 +194,43 @@ public final class NotifierService implements AutoCloseable {
         loop = new NotifierLoop(consumer, producer, topics, tenants, ledger, restorer, collaborators, executor, metrics,
                 switches, time.asClock(), config.maxPending(), config.commitInterval(), recipientCheck());
         awaitProducerMetadata(topics.outcomes(), topics.ledger(), topics.deadLetter());
-        loopThread = new Thread(loop, "notifier-loop");
+        loopThread = new Thread(this::runLoop, "notifier-loop");
         loopThread.start();
         ops = new OpsServer(security.bindAddress(), config.httpPort(), registry, loop::isHealthy, security)
+                .liveWhile(() -> !failed)
                 .route("/tenants", new TenantControlHandler(tenants, switches, rateLimits, relays))
                 .start();
         LOG.info("Notifier started: {} sending threads, HTTP on port {}", sendingThreads, ops.port());
         return this;
+    }
+
+    /**
+     * The loop, and what follows when it dies on its own (a commit that times out, a fenced producer):
+     * the sending threads stop first, so no queued mail goes out without its outcome being recorded
+     * (a restart would send it again), then the service counts as failed for its supervisor.
+     */
+    private void runLoop() {
+        try {
+            loop.run();
+        } finally {
+            if (!closing) {
+                failed = true;
+                executor.shutdownNow();
+                LOG.error("Notifier loop stopped on its own: sending stopped; exiting for a restart");
+            }
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return failed;
+    }
+
+    /** Whether the sending threads are stopped (after close, or after the loop died). */
+    public boolean sendingStopped() {
+        return executor != null && executor.isShutdown();
     }
 
     public TenantSwitches tenantSwitches() {
@@ -220,6 +255,7 @@ public final class NotifierService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         try {
             if (loop != null) {
                 loop.stop(config.smtp().timeout().plusSeconds(10));
@@ -235,7 +271,13 @@ public final class NotifierService implements AutoCloseable {
         closeQuietly(consumerMetrics);
         closeQuietly(producerMetrics);
         if (consumer != null) {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (KafkaException e) {
+                // Leaving the group commits in the revocation callback: a fenced producer cannot, and
+                // what it would have committed is read again by whoever takes the partitions.
+                LOG.warn("Closing the consumer: {}", e.toString());
+            }
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));

@@ -128,7 +128,7 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import failed: " + e.getMessage());
             return 1;
         }
-        String topic = new TopicNames(prefix, "isp.").breachAffectedAccounts();
+        String topic = TopicNames.withSharedPrefix(prefix).breachAffectedAccounts();
         try (Producer<String, BreachRow> producer = producer(client, registry);
              ImportProgress progress = ImportProgress.forConsole(Files.size(file), System.out)) {
             ImportSummary summary = new BreachFileImporter(producer, topic, Clock.systemUTC()).run(request, progress);

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.core.config.ConfigSources;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.ops.RunningService;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.streams.StreamsSettings;
 import io.resetflow.serde.AvroSerdes;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code /metrics} (Streams metrics and the per-tenant duplicate counters). Its topics must exist
  * ({@code resetflow topics create}).
  */
-public final class IntakeService implements AutoCloseable {
+public final class IntakeService implements RunningService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
@@ -39,7 +40,7 @@ public final class IntakeService implements AutoCloseable {
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty();
         IntakeService service = new IntakeService(new IntakeConfig(ConfigSources.merge(file, System.getenv(), Map.of())));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "intake-shutdown"));
-        service.start().runner.awaitStop();
+        System.exit(service.start().awaitStop() ? 1 : 0);
     }
 
     public synchronized IntakeService start() {
@@ -51,10 +52,15 @@ public final class IntakeService implements AutoCloseable {
                 StreamsSettings.of(config, config.applicationId())));
         runner = new StreamsRunner(topology, StreamsSettings.withDeploymentSettings(tuned, config), registry);
         ops = new OpsServer(config.getString(CommonConfig.HTTP_BIND_ADDRESS), config.httpPort(), registry,
-                runner::isRunning).start();
+                runner::isRunning).liveWhile(runner::isAlive).start();
         runner.start();
         LOG.info("Intake started; /health and /metrics on port {}", ops.port());
         return this;
+    }
+
+    @Override
+    public boolean awaitStop() throws InterruptedException {
+        return runner.awaitStop();
     }
 
     public StreamsRunner runner() {

@@ -12,6 +12,7 @@ import io.resetflow.avro.RedriveRequest;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.ops.RunningService;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.serde.AvroSerdes;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * dashboard, /metrics, /health). The HTTP port is bound first, because it is the instance's {@code application.server}
  * that other instances forward queries to.
  */
-public final class TrackerService implements AutoCloseable {
+public final class TrackerService implements RunningService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackerService.class);
 
@@ -73,6 +74,7 @@ public final class TrackerService implements AutoCloseable {
         TrackerApi.mount(http, queries, redrives, security, reconciliations,
                 new Incident(config.breachCutoff(), clock.start(), config.tenants()));
         Dashboard.mount(http);
+        http.liveWhile(runner::isAlive);
         ProgressGauges.bind(registry, queries);
     }
 
@@ -100,6 +102,11 @@ public final class TrackerService implements AutoCloseable {
 
     public KafkaStreams streams() {
         return runner.streams();
+    }
+
+    @Override
+    public boolean awaitStop() throws InterruptedException {
+        return runner.awaitStop();
     }
 
     public boolean isRunning() {

@@ -1,6 +1,7 @@
 package io.resetflow.cli;
 
 import io.resetflow.core.config.ConfigSources;
+import io.resetflow.core.ops.RunningService;
 import io.resetflow.intake.IntakeConfig;
 import io.resetflow.intake.IntakeService;
 import io.resetflow.notifier.NotifierService;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,22 +36,36 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, Object> values = ConfigSources.merge(Optional.ofNullable(config), System.getenv(), Map.of());
-        AutoCloseable running = switch (service) {
+        RunningService running = switch (service) {
             case intake -> new IntakeService(new IntakeConfig(values)).start();
             case notifier -> new NotifierService(new NotifierConfig(values)).start();
             case tracker -> new TrackerService(new TrackerConfig(values)).start();
         };
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception e) {
-                System.err.println("resetflow run " + service + ": error while stopping: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "resetflow-" + service + "-shutdown"));
-        stopped.await();
+        AtomicBoolean terminating = new AtomicBoolean();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            terminating.set(true);
+            closeQuietly(running);
+            closed.countDown();
+        }, "resetflow-" + service + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean failed = running.awaitStop();
+        if (failed && !terminating.get()) {
+            // Stopped on its own: a fatal error. Exiting non-zero lets the supervisor restart it.
+            System.err.println("resetflow run " + service + ": stopped on a fatal error (see the log); exiting");
+            Runtime.getRuntime().removeShutdownHook(hook);
+            closeQuietly(running);
+            return 1;
+        }
+        closed.await();
         return 0;
+    }
+
+    private void closeQuietly(AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            System.err.println("resetflow run " + service + ": error while stopping: " + e.getMessage());
+        }
     }
 }

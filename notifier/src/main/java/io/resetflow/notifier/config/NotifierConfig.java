@@ -63,10 +63,11 @@ public final class NotifierConfig extends CommonConfig {
                 .define(TRANSACTIONAL_ID, Type.STRING, "resetflow-notifier-0", Importance.HIGH,
                         "Transactional id of this instance; keep it stable across restarts (e.g. the pod ordinal) "
                                 + "so a restart fences the previous incarnation at once.")
-                .define(LEDGER_TOPIC, Type.STRING, "notify.sent-ledger", Importance.MEDIUM,
+                .define(LEDGER_TOPIC, Type.STRING, "", Importance.MEDIUM,
                         "Compacted topic of final outcomes keyed by notification id (same partition count as "
                                 + "every notify.requests.<tenant>; partition n holds the outcomes of partition n of "
-                                + "every tenant's topic); the shared topic prefix is applied.")
+                                + "every tenant's topic); the shared topic prefix is applied. Empty: "
+                                + "notify.sent-ledger, the name topics create and the access policy use.")
                 .define(LEDGER_DIR, Type.STRING, "", Importance.MEDIUM,
                         "Directory of the local sent-ledger index; empty for <state.dir>/notifier-ledger.")
                 .define(TEMPLATES_DIR, Type.STRING, "", Importance.MEDIUM,
@@ -134,7 +135,8 @@ public final class NotifierConfig extends CommonConfig {
     }
 
     public String ledgerTopic() {
-        return getString(TOPIC_PREFIX) + getString(LEDGER_TOPIC);
+        String topic = getString(LEDGER_TOPIC);
+        return topic.isBlank() ? topicNames().notifySentLedger() : getString(TOPIC_PREFIX) + topic;
     }
 
     public Path ledgerDir() {

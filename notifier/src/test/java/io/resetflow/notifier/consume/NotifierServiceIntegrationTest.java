@@ -19,6 +19,10 @@ import io.resetflow.notifier.send.SmtpMailTransport;
 import io.resetflow.notifier.send.SmtpSettings;
 import io.resetflow.notifier.send.TenantTransports;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +31,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +130,42 @@ class NotifierServiceIntegrationTest {
                     .containsExactly("j@zaq.ne.jp");
         } finally {
             niftyRelay.stop();
+        }
+    }
+
+    @Test
+    void aLoopThatDiesOnItsOwnStopsItsSendingThreadsAndTheServiceCountsAsFailed() throws Exception {
+        Map<String, Object> settings = harness.settings(smtpPort, "ledger");
+        NotifierConfig config = new NotifierConfig(settings);
+        try (SmtpMailTransport smtp = new SmtpMailTransport(SmtpSettings.plain("127.0.0.1", smtpPort, 2));
+             NotifierService notifier = harness.start(settings, smtp, DAYTIME)) {
+            harness.request(Requests.initial("nifty", "mbx-f1", "f1@nifty.com"));
+            await().atMost(WAIT).until(() -> harness.outcomes().size() >= 1);
+            assertThat(notifier.sendingStopped()).isFalse();
+
+            // When another instance with its transactional id fences its producer, and a request comes
+            try (KafkaProducer<byte[], byte[]> other = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId()),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                other.initTransactions();
+            }
+            harness.request(Requests.initial("nifty", "mbx-f2", "f2@nifty.com"));
+
+            // Then its loop dies at the next commit: the sending threads are stopped and it reports itself failed
+            boolean failed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return notifier.awaitStop();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(failed).isTrue();
+            assertThat(notifier.sendingStopped()).isTrue();
+            assertThat(notifier.isHealthy()).isFalse();
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + notifier.httpPort() + "/health/live")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).isEqualTo(503);
         }
     }
 

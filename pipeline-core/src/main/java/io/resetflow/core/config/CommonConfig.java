@@ -161,7 +161,7 @@ public class CommonConfig extends AbstractConfig {
     }
 
     public TopicNames topicNames() {
-        return new TopicNames(getString(TOPIC_PREFIX), "isp.");
+        return TopicNames.withSharedPrefix(getString(TOPIC_PREFIX));
     }
 
     public TopicPlan topicPlan() {

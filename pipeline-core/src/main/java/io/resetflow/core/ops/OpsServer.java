@@ -100,6 +100,7 @@ public final class OpsServer implements AutoCloseable {
     private final HttpServer server;
     private final PrometheusMeterRegistry registry;
     private final Guard guard;
+    private volatile BooleanSupplier live = () -> true;
 
     public OpsServer(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
         this(host, port, registry, ready, Guard.NONE);
@@ -124,8 +125,17 @@ public final class OpsServer implements AutoCloseable {
         // sending them byte by byte would hold every thread (and /health) until the request time limit.
         // Threads on demand, idle ones let go after a minute, keep every other caller served meanwhile.
         server.setExecutor(Executors.newCachedThreadPool());
+        // /health/live: the process can still do its work (a supervisor restarts it when not);
+        // /health/ready and /health: it does its work now (a load balancer sends it traffic).
         guarded(server.createContext("/health", exchange -> {
-            boolean up = ready.getAsBoolean();
+            String path = exchange.getRequestURI().getPath();
+            BooleanSupplier check = path.equals("/health/live") ? live
+                    : path.equals("/health") || path.equals("/health/ready") ? ready : null;
+            if (check == null) {
+                respond(exchange, 404, "application/json", "{\"status\":\"UNKNOWN\"}");
+                return;
+            }
+            boolean up = check.getAsBoolean();
             respond(exchange, up ? 200 : 503, "application/json",
                     up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
         }), !guard.isOpen("/health"));
@@ -151,6 +161,12 @@ public final class OpsServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         return registry;
+    }
+
+    /** What {@code /health/live} answers: while false, the supervisor should restart the process. */
+    public OpsServer liveWhile(BooleanSupplier live) {
+        this.live = live;
+        return this;
     }
 
     /** A context only authenticated callers reach (everyone, without a guard). */

@@ -23,6 +23,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean closing;
 
     public StreamsRunner(Topology topology, Properties props, MeterRegistry meterRegistry) {
         LOG.info("Topology of {}:\n{}", props.get("application.id"), topology.describe());
@@ -54,13 +55,20 @@ public final class StreamsRunner implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
-    /** Blocks until the client has stopped, by close or by failure. */
-    public void awaitStop() throws InterruptedException {
+    /** Blocks until the client has stopped; true when it stopped on its own (a fatal error), not by close. */
+    public boolean awaitStop() throws InterruptedException {
         stopped.await();
+        return !closing;
+    }
+
+    /** False once the client stopped on its own: it will not process again until restarted. */
+    public boolean isAlive() {
+        return closing || stopped.getCount() > 0;
     }
 
     @Override
     public void close() {
+        closing = true;
         // Leaving the group lets a restarted instance take its partitions at once instead of
         // after the session timeout, during which its queries would be unavailable.
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record TopicNames(String sharedPrefix, String tenantPrefix) {
 
-    public static final TopicNames DEFAULT = new TopicNames("", "isp.");
+    /** The prefix of every per-tenant topic, and of the ACLs that give an ISP its own. */
+    public static final String TENANT_PREFIX = "isp.";
+    public static final TopicNames DEFAULT = new TopicNames("", TENANT_PREFIX);
+
+    /** The deployment's names: its shared prefix, the tenant prefix every deployment uses. */
+    public static TopicNames withSharedPrefix(String sharedPrefix) {
+        return new TopicNames(sharedPrefix, TENANT_PREFIX);
+    }
 
     public static final String AFFECTED_ACCOUNTS = "affected-accounts";
     public static final String PASSWORD_RESETS = "password-resets";

@@ -6,11 +6,10 @@ import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.tracker.progress.HistoryAnalysis;
-import io.resetflow.tracker.progress.PartialKeys;
 import io.resetflow.tracker.topology.StateIndexKeys;
+import io.resetflow.tracker.topology.TenantPartitioner;
 import io.resetflow.tracker.topology.TrackedMailbox;
 import io.resetflow.tracker.topology.TrackerStores;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -37,9 +35,7 @@ public final class TrackerQueryService {
     private static final StringSerializer KEYS = new StringSerializer();
     private static final int MAX_HISTORY_POINTS = 720;
     /** Routes history lookups the way partial progress was partitioned: by tenant. */
-    private static final StreamPartitioner<String, Object> BY_TENANT = (topic, key, value, partitions) ->
-            Optional.of(java.util.Set.of(Utils.toPositive(Utils.murmur2(
-                    PartialKeys.tenantOf(key).getBytes(StandardCharsets.UTF_8))) % partitions));
+    private static final StreamPartitioner<String, Object> BY_TENANT = new TenantPartitioner<>();
 
     private final StoreHandles stores;
     private final Tenants tenants;
