@@ -82,8 +82,7 @@ public final class TrackerService implements RunningService {
     private static ReconcileSettings reconcileSettings(TrackerConfig config) {
         return new ReconcileSettings(config.topicNames(), config.tenants(), config.mailboxIdSecret(),
                 config.reconcileClientProperties(), config.schemaRegistryUrl(),
-                new ServiceIds(ServiceIds.DEFAULT.intakeApplication(), config.applicationId(),
-                        ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix()),
+                ServiceIds.DEFAULT.withTrackerApplication(config.applicationId()),
                 Path.of(config.stateDir(), "reconcile"), Duration.ofSeconds(10), Duration.ofHours(24), 1_000,
                 config.reconcileBreachRows());
     }

@@ -10,11 +10,8 @@ import io.resetflow.tracker.reconcile.ReconcileJson;
 import io.resetflow.tracker.reconcile.Reconciliations;
 import io.resetflow.tracker.report.Incident;
 import io.resetflow.tracker.report.RegulatorReport;
-import io.resetflow.tracker.report.ReportCsv;
-import io.resetflow.tracker.report.ReportHtml;
-import io.resetflow.tracker.report.ReportJson;
+import io.resetflow.tracker.report.ReportFormat;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Map;
 
 /**
@@ -87,19 +84,18 @@ final class ReconcileHandler implements HttpHandler {
             Responses.error(exchange, 404, "tenant must be all or a reconciled tenant");
             return;
         }
-        AuditLog.record(caller, "report", "tenant=" + tenant + " format=" + format);
-        ObjectNode json = ReportJson.of(report);
-        switch (format) {
-            case "json" -> Responses.json(exchange, 200, json);
-            case "csv" -> {
-                StringWriter csv = new StringWriter();
-                ReportCsv.write(json, csv);
-                exchange.getResponseHeaders().set("Content-Disposition",
-                        "attachment; filename=\"resetflow-report-" + tenant + ".csv\"");
-                OpsServer.respond(exchange, 200, "text/csv; charset=utf-8", csv.toString());
-            }
-            case "html" -> OpsServer.respond(exchange, 200, "text/html; charset=utf-8", ReportHtml.render(json));
-            default -> Responses.error(exchange, 400, "format must be html, csv or json");
+        ReportFormat form;
+        try {
+            form = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            Responses.error(exchange, 400, e.getMessage());
+            return;
         }
+        AuditLog.record(caller, "report", "tenant=" + tenant + " format=" + format);
+        if (form == ReportFormat.CSV) {
+            exchange.getResponseHeaders().set("Content-Disposition",
+                    "attachment; filename=\"resetflow-report-" + tenant + ".csv\"");
+        }
+        OpsServer.respond(exchange, 200, form.contentType(), form.render(report));
     }
 }

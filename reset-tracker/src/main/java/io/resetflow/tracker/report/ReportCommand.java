@@ -1,16 +1,13 @@
 package io.resetflow.tracker.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.resetflow.tracker.reconcile.ReconcileOptions;
 import io.resetflow.tracker.reconcile.ReconcileResult;
 import io.resetflow.tracker.reconcile.Reconciler;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +27,6 @@ import picocli.CommandLine.Spec;
                 "Exit code: 0 written (clean), 1 written but the reconciliation found mismatches, 2 not written."})
 public final class ReportCommand implements Callable<Integer> {
 
-    public enum Format { CSV, JSON, HTML }
-
     @Spec
     CommandSpec spec;
 
@@ -44,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "html", converter = FormatConverter.class,
             description = "csv, json or html (default ${DEFAULT-VALUE}).")
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the report.")
     Path out;
@@ -68,19 +63,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    public static void write(RegulatorReport report, Format format, Path file) throws java.io.IOException {
+    public static void write(RegulatorReport report, ReportFormat format, Path file) throws java.io.IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ObjectNode json = ReportJson.of(report);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            switch (format) {
-                case JSON -> ReportJson.JSON.writeValue(writer, json);
-                case CSV -> ReportCsv.write(json, writer);
-                case HTML -> writer.write(ReportHtml.render(json));
-            }
-        }
+        Files.writeString(file, format.render(report), StandardCharsets.UTF_8);
     }
 
     private static Instant instant(String text) {
@@ -88,10 +76,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** csv, json or html, in any case. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
         @Override
-        public Format convert(String value) {
-            return Format.valueOf(value.toUpperCase(Locale.ROOT));
+        public ReportFormat convert(String value) {
+            return ReportFormat.of(value);
         }
     }
 }

@@ -49,8 +49,12 @@ public final class ReportJson {
     }
 
     public static String text(RegulatorReport report) {
+        return text(of(report));
+    }
+
+    static String text(ObjectNode report) {
         try {
-            return JSON.writeValueAsString(of(report));
+            return JSON.writeValueAsString(report);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

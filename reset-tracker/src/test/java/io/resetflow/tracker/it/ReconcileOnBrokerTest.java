@@ -50,6 +50,7 @@ import io.resetflow.tracker.dashboard.Chromium;
 import io.resetflow.tracker.report.Incident;
 import io.resetflow.tracker.report.RegulatorReport;
 import io.resetflow.tracker.report.ReportCommand;
+import io.resetflow.tracker.report.ReportFormat;
 import io.resetflow.tracker.report.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -268,14 +269,14 @@ class ReconcileOnBrokerTest {
         }
 
         Path csv = dir.resolve("report.csv");
-        ReportCommand.write(report, ReportCommand.Format.CSV, csv);
+        ReportCommand.write(report, ReportFormat.CSV, csv);
         String csvText = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(csvText).startsWith("\uFEFFsection,isp,item,value\r\n")
                 .contains("isp,nifty,mailboxes.accepted,10\r\n")
                 .contains("isp,nifty,name,\"'" + HOSTILE_NAME.replace("\"", "\"\"") + "\"\r\n")
                 .doesNotContain("@nifty.com").doesNotContain("@biglobe.ne.jp");
         Path html = dir.resolve("report.html");
-        ReportCommand.write(report, ReportCommand.Format.HTML, html);
+        ReportCommand.write(report, ReportFormat.HTML, html);
         assertThat(Files.readString(html)).contains("data-key=\"sections.nifty.mailboxes.accepted\">10<")
                 .doesNotContain(HOSTILE_NAME).contains("HYPERLINK(&quot;http://x.example/&quot;");
         reportJson = json;

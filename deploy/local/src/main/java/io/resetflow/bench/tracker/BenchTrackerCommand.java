@@ -156,8 +156,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
             long reconcileStart = System.nanoTime();
             ReconcileResult reconciled = new Reconciler(new ReconcileSettings(names, intakeConfig.tenants(), SECRET,
                     Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), registry.url(),
-                    new ServiceIds(ServiceIds.DEFAULT.intakeApplication(), intakeConfig.applicationId(),
-                            ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix()),
+                    ServiceIds.DEFAULT.withTrackerApplication(intakeConfig.applicationId()),
                     work.resolve("reconcile"), Duration.ofSeconds(30), Duration.ofHours(24), 20, false)).run();
             report.reconciled(seconds(reconcileStart), reconciled, reconcileMemory.peakHeapMiB());
             reconcileMemory.close();
