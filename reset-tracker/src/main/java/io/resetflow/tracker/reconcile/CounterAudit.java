@@ -106,7 +106,7 @@ final class CounterAudit {
         }
         Map<String, TenantProgress> latest = new LinkedHashMap<>();
         try (TopicScanner scanner = new TopicScanner(settings.clientProperties())) {
-            scanner.scan(topic, snapshot, record -> {
+            scanner.scan(topic, snapshot, (partition, record) -> {
                 if (record.key() != null && record.value() != null) {
                     latest.put(new String(record.key(), StandardCharsets.UTF_8), values.deserialize(topic, record.value()));
                 }

@@ -1,6 +1,5 @@
 package io.resetflow.tracker.reconcile;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,16 +19,29 @@ final class FactKeys {
     static byte[] each(String mailboxId, FactKind kind, String discriminator, long sequence) {
         byte[] id = bytes(mailboxId);
         byte[] extra = bytes(discriminator);
-        return ByteBuffer.allocate(id.length + 2 + extra.length + Long.BYTES)
-                .put(id).put(SEPARATOR).put(kind.code()).put(extra).putLong(sequence).array();
+        byte[] key = new byte[id.length + 2 + extra.length + Long.BYTES];
+        int at = head(key, id, kind, extra);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            key[at++] = (byte) (sequence >>> shift);
+        }
+        return key;
     }
 
     /** A fact whose latest version is the one that counts: versions share the key. */
     static byte[] latest(String mailboxId, FactKind kind, String discriminator) {
         byte[] id = bytes(mailboxId);
         byte[] extra = bytes(discriminator);
-        return ByteBuffer.allocate(id.length + 2 + extra.length)
-                .put(id).put(SEPARATOR).put(kind.code()).put(extra).array();
+        byte[] key = new byte[id.length + 2 + extra.length];
+        head(key, id, kind, extra);
+        return key;
+    }
+
+    private static int head(byte[] key, byte[] id, FactKind kind, byte[] extra) {
+        System.arraycopy(id, 0, key, 0, id.length);
+        key[id.length] = SEPARATOR;
+        key[id.length + 1] = kind.code();
+        System.arraycopy(extra, 0, key, id.length + 2, extra.length);
+        return id.length + 2 + extra.length;
     }
 
     static int mailboxEnd(byte[] key) {
@@ -46,6 +58,15 @@ final class FactKeys {
     }
 
     private static byte[] bytes(String text) {
-        return text == null ? new byte[0] : text.replace('\u0000', '?').getBytes(StandardCharsets.UTF_8);
+        if (text == null) {
+            return new byte[0];
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == SEPARATOR) {
+                utf8[i] = '?';
+            }
+        }
+        return utf8;
     }
 }

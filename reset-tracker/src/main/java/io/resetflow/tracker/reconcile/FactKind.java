@@ -17,6 +17,14 @@ enum FactKind {
     /** The ISP's answer to a command. */
     ANSWER('a');
 
+    private static final FactKind[] BY_CODE = new FactKind[128];
+
+    static {
+        for (FactKind kind : values()) {
+            BY_CODE[kind.code] = kind;
+        }
+    }
+
     private final byte code;
 
     FactKind(char code) {
@@ -28,10 +36,9 @@ enum FactKind {
     }
 
     static FactKind of(byte code) {
-        for (FactKind kind : values()) {
-            if (kind.code == code) {
-                return kind;
-            }
+        FactKind kind = code >= 0 ? BY_CODE[code] : null;
+        if (kind != null) {
+            return kind;
         }
         throw new IllegalArgumentException("unknown fact kind " + code);
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -40,6 +41,9 @@ final class FactStore implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             dir = Files.createTempDirectory(parent, "reconcile-");
+            // Compacted while it loads: a bulk load without compaction (measured at 14.22M mailboxes)
+            // left 62 overlapping files and 3.7 GB, and the one ordered scan over them took longer
+            // than the compactions it saved.
             options = new Options().setCreateIfMissing(true)
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
                     .setWriteBufferSize(64L << 20)
@@ -127,7 +131,8 @@ final class FactStore implements AutoCloseable {
     /** Every mailbox's facts in key order, grouped by mailbox. */
     void forEachMailbox(MailboxFacts.Sink sink) {
         MailboxFacts facts = new MailboxFacts();
-        try (RocksIterator it = db.newIterator()) {
+        try (ReadOptions once = new ReadOptions().setFillCache(false).setReadaheadSize(4L << 20);
+             RocksIterator it = db.newIterator(once)) {
             byte[] current = null;
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 byte[] key = it.key();

@@ -9,47 +9,92 @@ import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.RecipientChannel;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.StateReason;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.resetflow.tracker.bytes.StoredBytes;
 
 /** The facts reconciliation keeps per mailbox, each only the fields a check needs, and their encoding. */
 final class Facts {
 
+    private static final AccountLifecycle[] LIFECYCLES = AccountLifecycle.values();
+    private static final CredentialStorage[] STORAGES = CredentialStorage.values();
+    private static final RemediationState[] STATES = RemediationState.values();
+    private static final StateReason[] REASONS = StateReason.values();
+    private static final NoticeKind[] NOTICE_KINDS = NoticeKind.values();
+    private static final DeliveryStatus[] DELIVERY_STATUSES = DeliveryStatus.values();
+    private static final RecipientChannel[] CHANNELS = RecipientChannel.values();
+    private static final IspAction[] ACTIONS = IspAction.values();
+    private static final CommandAnswerKind[] ANSWER_KINDS = CommandAnswerKind.values();
+
     private Facts() {
+    }
+
+    private static Out out() {
+        return new Out();
+    }
+
+    private static int small(StoredBytes.Reader in) {
+        return in.getByte() & 0xFF;
+    }
+
+    private static boolean flag(StoredBytes.Reader in) {
+        return in.getByte() != 0;
+    }
+
+    /** Chains the writes of one fact's fields. */
+    private static final class Out {
+        private final StoredBytes.Writer writer = new StoredBytes.Writer(48);
+
+        Out text(String value) {
+            writer.putUtf(value);
+            return this;
+        }
+
+        Out small(int value) {
+            writer.putByte(value);
+            return this;
+        }
+
+        Out flag(boolean value) {
+            writer.putByte(value ? 1 : 0);
+            return this;
+        }
+
+        Out number(int value) {
+            writer.putInt(value);
+            return this;
+        }
+
+        Out number(long value) {
+            writer.putLong(value);
+            return this;
+        }
+
+        byte[] toArray() {
+            return writer.toByteArray();
+        }
     }
 
     /** A breach row that validates; pending while intake has not consumed past it. */
     record ValidRow(String tenant, boolean pendingAtIntake) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(tenant);
-                out.writeBoolean(pendingAtIntake);
-            });
+            return out().text(tenant).flag(pendingAtIntake).toArray();
         }
 
         static ValidRow decode(byte[] bytes) {
-            return read(bytes, in -> new ValidRow(in.readUTF(), in.readBoolean()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new ValidRow(in.getUtf(), flag(in));
         }
     }
 
     /** An accepted mailbox; pending while the tracker has not consumed past its intake record. */
     record Accepted(String tenant, AccountLifecycle lifecycle, CredentialStorage storage, boolean pendingAtTracker) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(tenant);
-                out.writeByte(lifecycle.ordinal());
-                out.writeByte(storage.ordinal());
-                out.writeBoolean(pendingAtTracker);
-            });
+            return out().text(tenant).small(lifecycle.ordinal()).small(storage.ordinal())
+                    .flag(pendingAtTracker).toArray();
         }
 
         static Accepted decode(byte[] bytes) {
-            return read(bytes, in -> new Accepted(in.readUTF(), AccountLifecycle.values()[in.readByte()],
-                    CredentialStorage.values()[in.readByte()], in.readBoolean()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new Accepted(in.getUtf(), LIFECYCLES[small(in)], STORAGES[small(in)], flag(in));
         }
     }
 
@@ -57,39 +102,28 @@ final class Facts {
     record Status(String tenant, RemediationState state, StateReason reason, int remindersSent, boolean notified,
                   boolean remediated, long remediatedAt, long deadlineAt) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(tenant);
-                out.writeByte(state.ordinal());
-                out.writeByte(reason.ordinal());
-                out.writeInt(remindersSent);
-                out.writeBoolean(notified);
-                out.writeBoolean(remediated);
-                out.writeLong(remediatedAt);
-                out.writeLong(deadlineAt);
-            });
+            return out().text(tenant).small(state.ordinal()).small(reason.ordinal())
+                    .number(remindersSent).flag(notified).flag(remediated).number(remediatedAt).number(deadlineAt)
+                    .toArray();
         }
 
         static Status decode(byte[] bytes) {
-            return read(bytes, in -> new Status(in.readUTF(), RemediationState.values()[in.readByte()],
-                    StateReason.values()[in.readByte()], in.readInt(), in.readBoolean(), in.readBoolean(),
-                    in.readLong(), in.readLong()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new Status(in.getUtf(), STATES[small(in)], REASONS[small(in)], in.getInt(), flag(in),
+                    flag(in), in.getLong(), in.getLong());
         }
     }
 
     /** A notice the tracker asked for; pending while the notifier has not committed past it. */
     record Request(String notificationId, String tenant, NoticeKind kind, boolean pendingAtNotifier) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(notificationId);
-                out.writeUTF(tenant);
-                out.writeByte(kind.ordinal());
-                out.writeBoolean(pendingAtNotifier);
-            });
+            return out().text(notificationId).text(tenant).small(kind.ordinal())
+                    .flag(pendingAtNotifier).toArray();
         }
 
         static Request decode(byte[] bytes) {
-            return read(bytes, in -> new Request(in.readUTF(), in.readUTF(), NoticeKind.values()[in.readByte()],
-                    in.readBoolean()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new Request(in.getUtf(), in.getUtf(), NOTICE_KINDS[small(in)], flag(in));
         }
     }
 
@@ -97,18 +131,14 @@ final class Facts {
     record FinalOutcome(String notificationId, DeliveryStatus status, RecipientChannel channel, NoticeKind kind,
                         long occurredAt) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(notificationId);
-                out.writeByte(status.ordinal());
-                out.writeByte(channel.ordinal());
-                out.writeByte(kind.ordinal());
-                out.writeLong(occurredAt);
-            });
+            return out().text(notificationId).small(status.ordinal()).small(channel.ordinal())
+                    .small(kind.ordinal()).number(occurredAt).toArray();
         }
 
         static FinalOutcome decode(byte[] bytes) {
-            return read(bytes, in -> new FinalOutcome(in.readUTF(), DeliveryStatus.values()[in.readByte()],
-                    RecipientChannel.values()[in.readByte()], NoticeKind.values()[in.readByte()], in.readLong()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new FinalOutcome(in.getUtf(), DELIVERY_STATUSES[small(in)], CHANNELS[small(in)],
+                    NOTICE_KINDS[small(in)], in.getLong());
         }
     }
 
@@ -116,60 +146,26 @@ final class Facts {
     record Command(String commandId, String tenant, IspAction action, int attempt, long issuedAt, long respondBy,
                    boolean cancelled) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(commandId);
-                out.writeUTF(tenant);
-                out.writeByte(action.ordinal());
-                out.writeInt(attempt);
-                out.writeLong(issuedAt);
-                out.writeLong(respondBy);
-                out.writeBoolean(cancelled);
-            });
+            return out().text(commandId).text(tenant).small(action.ordinal()).number(attempt)
+                    .number(issuedAt).number(respondBy).flag(cancelled).toArray();
         }
 
         static Command decode(byte[] bytes) {
-            return read(bytes, in -> new Command(in.readUTF(), in.readUTF(), IspAction.values()[in.readByte()],
-                    in.readInt(), in.readLong(), in.readLong(), in.readBoolean()));
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new Command(in.getUtf(), in.getUtf(), ACTIONS[small(in)], in.getInt(), in.getLong(),
+                    in.getLong(), flag(in));
         }
     }
 
     /** An ISP's answer to a command. */
     record Answer(String commandId, CommandAnswerKind answer) {
         byte[] encode() {
-            return write(out -> {
-                out.writeUTF(commandId);
-                out.writeByte(answer.ordinal());
-            });
+            return out().text(commandId).small(answer.ordinal()).toArray();
         }
 
         static Answer decode(byte[] bytes) {
-            return read(bytes, in -> new Answer(in.readUTF(), CommandAnswerKind.values()[in.readByte()]));
-        }
-    }
-
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
-    }
-
-    private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(48);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static <T> T read(byte[] bytes, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            StoredBytes.Reader in = new StoredBytes.Reader(bytes);
+            return new Answer(in.getUtf(), ANSWER_KINDS[small(in)]);
         }
     }
 }

@@ -1,15 +1,8 @@
 package io.resetflow.tracker.reconcile;
 
 import io.resetflow.avro.BreachRow;
-import io.resetflow.avro.DeliveryOutcome;
-import io.resetflow.avro.DeliveryStatus;
-import io.resetflow.avro.IntakeRecord;
-import io.resetflow.avro.IspCommand;
-import io.resetflow.avro.IspCommandAnswer;
-import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.RejectReason;
 import io.resetflow.avro.RejectedRow;
-import io.resetflow.avro.RemediationStatus;
 import io.resetflow.avro.TenantProgress;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.intake.BreachRowValidator;
@@ -95,7 +88,8 @@ public final class Reconciler {
                     .check(recount, reading.progress, mismatches);
             return new ReconcileResult(snapshot.takenAt(), Instant.ofEpochMilli(campaignNow), audit.mailboxes(),
                     recordsRead, store.written(), intake, recount.tenants(), recount.timelines(), counters,
-                    mismatches.total(), mismatches.byKind(), mismatches.listed(), Map.copyOf(reading.unreadable), Duration.ofNanos(System.nanoTime() - started));
+                    mismatches.total(), mismatches.byKind(), mismatches.listed(), Map.copyOf(reading.unreadable),
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -130,16 +124,16 @@ public final class Reconciler {
             for (int i = 0; i < threads; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    Reading reading = new Reading(snapshot, index);
                     try (TopicScanner scanner = new TopicScanner(settings.clientProperties());
                          FactStore.Writer writer = store.writer()) {
+                        Reading reading = new Reading(snapshot, index, writer);
                         reading.records = scanner.scanPartitions(shares.get(index), snapshot,
-                                record -> reading.take(byName.get(record.topic()), record, writer));
+                                (tp, record) -> reading.take(byName, tp, record));
+                        return reading;
                     }
-                    return reading;
                 }));
             }
-            Reading all = new Reading(snapshot, threads);
+            Reading all = new Reading(snapshot, threads, null);
             for (Future<Reading> future : futures) {
                 all.add(future.get());
             }
@@ -218,12 +212,6 @@ public final class Reconciler {
         private final BreachRowValidator validator;
         private final Deserializer<BreachRow> breachRows = serdes.value(BreachRow.class).deserializer();
         private final Deserializer<RejectedRow> rejections = serdes.value(RejectedRow.class).deserializer();
-        private final Deserializer<IntakeRecord> intake = serdes.value(IntakeRecord.class).deserializer();
-        private final Deserializer<RemediationStatus> statuses = serdes.value(RemediationStatus.class).deserializer();
-        private final Deserializer<NotificationRequest> requests = serdes.value(NotificationRequest.class).deserializer();
-        private final Deserializer<DeliveryOutcome> outcomes = serdes.value(DeliveryOutcome.class).deserializer();
-        private final Deserializer<IspCommand> commands = serdes.value(IspCommand.class).deserializer();
-        private final Deserializer<IspCommandAnswer> answers = serdes.value(IspCommandAnswer.class).deserializer();
         private final Deserializer<TenantProgress> progressValues = serdes.value(TenantProgress.class).deserializer();
         final Map<RejectReason, Long> rejectedByReason = new EnumMap<>(RejectReason.class);
         final Map<RejectReason, Long> invalidByReason = new EnumMap<>(RejectReason.class);
@@ -232,14 +220,22 @@ public final class Reconciler {
         long rows;
         long unreadableRows;
         long records;
-        long sequence;
+        private final FactReader facts;
         boolean trackerHasUnconsumed;
+        private TopicPartition partition;
+        private EvidenceTopic topic;
+        private long intakeCommitted;
+        private long trackerCommitted;
+        private long notifierCommitted;
 
-        /** The index-th reading: its facts' sequence numbers start at index << 48, unique across readings. */
-        Reading(Snapshot snapshot, int index) {
+        /**
+         * The index-th reading, its facts into the writer (none for the sum of the readings); its facts'
+         * sequence numbers start at index << 48, unique across readings.
+         */
+        Reading(Snapshot snapshot, int index, FactStore.Writer writer) {
             this.snapshot = snapshot;
             this.validator = new BreachRowValidator(settings.tenants(), new MailboxIds(settings.mailboxIdSecret()));
-            this.sequence = (long) index << 48;
+            this.facts = writer == null ? null : new FactReader(serdes.registry(), writer, (long) index << 48);
         }
 
         void add(Reading other) {
@@ -253,14 +249,15 @@ public final class Reconciler {
             trackerHasUnconsumed |= other.trackerHasUnconsumed;
         }
 
-        void take(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, FactStore.Writer store) {
-            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (isTrackerInput(topic.evidence())
-                    && record.offset() >= snapshot.committed(settings.services().trackerApplication(), tp)) {
+        void take(Map<String, EvidenceTopic> byName, TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
+            if (tp != partition) {
+                enter(byName.get(tp.topic()), tp);
+            }
+            if (isTrackerInput(topic.evidence()) && record.offset() >= trackerCommitted) {
                 trackerHasUnconsumed = true;
             }
             try {
-                read(topic, record, tp, store);
+                read(topic, record);
             } catch (SerializationException e) {
                 // The service that reads this topic dead-letters what it cannot read; here it is counted.
                 unreadable.merge(record.topic(), 1L, Long::sum);
@@ -270,8 +267,16 @@ public final class Reconciler {
             }
         }
 
-        private void read(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record, TopicPartition tp,
-                          FactStore.Writer store) {
+        /** Records come a partition at a time: what every record of one needs is looked up once. */
+        private void enter(EvidenceTopic evidenceTopic, TopicPartition tp) {
+            partition = tp;
+            topic = evidenceTopic;
+            intakeCommitted = snapshot.committed(settings.services().intakeApplication(), tp);
+            trackerCommitted = snapshot.committed(settings.services().trackerApplication(), tp);
+            notifierCommitted = snapshot.committed(settings.services().notifierGroup(), tp);
+        }
+
+        private void read(EvidenceTopic topic, ConsumerRecord<byte[], byte[]> record) {
             byte[] value = record.value();
             switch (topic.evidence()) {
                 case BREACH_ROWS -> {
@@ -283,10 +288,8 @@ public final class Reconciler {
                     BreachRow row = breachRows.deserialize(record.topic(), value);
                     RowVerdict verdict = validator.check(row, row.getImportedAt());
                     if (verdict instanceof RowVerdict.Valid valid) {
-                        boolean pending = record.offset()
-                                >= snapshot.committed(settings.services().intakeApplication(), tp);
-                        store.put(FactKeys.each(valid.mailboxId(), FactKind.VALID_ROW, null, sequence++),
-                                new Facts.ValidRow(valid.normalized().getTenant(), pending).encode());
+                        facts.validRow(valid.mailboxId(), valid.normalized().getTenant(),
+                                record.offset() >= intakeCommitted);
                     } else {
                         RejectReason reason = ((RowVerdict.Invalid) verdict).rejected().getReason();
                         invalidByReason.merge(reason, 1L, Long::sum);
@@ -294,76 +297,34 @@ public final class Reconciler {
                 }
                 case REJECTED_ROWS -> {
                     if (value != null) {
-                        rejectedByReason.merge(rejections.deserialize(record.topic(), value).getReason(), 1L, Long::sum);
+                        rejectedByReason.merge(rejections.deserialize(record.topic(), value).getReason(), 1L,
+                                Long::sum);
                     }
                 }
                 case ACCEPTED -> {
-                    if (value == null) {
-                        return;
+                    if (value != null) {
+                        facts.accepted(record.topic(), value, record.offset() >= trackerCommitted);
                     }
-                    IntakeRecord accepted = intake.deserialize(record.topic(), value);
-                    boolean pending = record.offset() >= snapshot.committed(settings.services().trackerApplication(), tp);
-                    store.put(FactKeys.each(accepted.getMailboxId(), FactKind.ACCEPTED, null, sequence++),
-                            new Facts.Accepted(accepted.getTenant(), accepted.getLifecycle(),
-                                    accepted.getCredentialStorage(), pending).encode());
                 }
-                case STATUS -> {
-                    String mailboxId = key(record);
-                    if (value == null) {
-                        if (mailboxId != null) {
-                            store.delete(FactKeys.latest(mailboxId, FactKind.STATUS, topic.tenant()));
-                        }
-                        return;
-                    }
-                    RemediationStatus status = statuses.deserialize(record.topic(), value);
-                    store.put(FactKeys.latest(status.getMailboxId(), FactKind.STATUS, topic.tenant()),
-                            new Facts.Status(topic.tenant(), status.getState(), status.getReason(),
-                                    status.getRemindersSent(), status.getNotifiedAt() != null,
-                                    status.getRemediatedAt() != null,
-                                    millis(status.getRemediatedAt()), millis(status.getDeadlineAt())).encode());
-                }
+                case STATUS -> facts.status(record.topic(), topic.tenant(), key(record), value);
                 case REQUESTS -> {
-                    if (value == null) {
-                        return;
+                    if (value != null) {
+                        facts.request(record.topic(), topic.tenant(), value, record.offset() >= notifierCommitted);
                     }
-                    NotificationRequest request = requests.deserialize(record.topic(), value);
-                    boolean pending = record.offset() >= snapshot.committed(settings.services().notifierGroup(), tp);
-                    store.put(FactKeys.each(request.getMailboxId(), FactKind.REQUEST, request.getNotificationId(),
-                                    sequence++),
-                            new Facts.Request(request.getNotificationId(), topic.tenant(), request.getKind(), pending)
-                                    .encode());
                 }
                 case OUTCOMES -> {
-                    if (value == null) {
-                        return;
-                    }
-                    DeliveryOutcome outcome = outcomes.deserialize(record.topic(), value);
-                    if (outcome.getStatus() != DeliveryStatus.DEFERRED) {
-                        store.put(FactKeys.each(outcome.getMailboxId(), FactKind.FINAL_OUTCOME,
-                                        outcome.getNotificationId(), sequence++),
-                                new Facts.FinalOutcome(outcome.getNotificationId(), outcome.getStatus(),
-                                        outcome.getChannel(), outcome.getKind(),
-                                        outcome.getOccurredAt().toEpochMilli()).encode());
+                    if (value != null) {
+                        facts.outcome(record.topic(), value);
                     }
                 }
                 case COMMANDS -> {
-                    if (value == null) {
-                        return;
+                    if (value != null) {
+                        facts.command(record.topic(), topic.tenant(), value);
                     }
-                    IspCommand command = commands.deserialize(record.topic(), value);
-                    store.put(FactKeys.latest(command.getMailboxId(), FactKind.COMMAND, command.getCommandId()),
-                            new Facts.Command(command.getCommandId(), topic.tenant(), command.getAction(),
-                                    command.getAttempt(), millis(command.getIssuedAt()), millis(command.getRespondBy()),
-                                    command.getCancelled()).encode());
                 }
                 case ANSWERS -> {
-                    if (value == null) {
-                        return;
-                    }
-                    IspCommandAnswer answer = answers.deserialize(record.topic(), value);
-                    if (answer.getMailboxId() != null && answer.getCommandId() != null) {
-                        store.put(FactKeys.each(answer.getMailboxId(), FactKind.ANSWER, answer.getCommandId(),
-                                sequence++), new Facts.Answer(answer.getCommandId(), answer.getAnswer()).encode());
+                    if (value != null) {
+                        facts.answer(record.topic(), value);
                     }
                 }
                 case PROGRESS -> {
@@ -381,10 +342,6 @@ public final class Reconciler {
         private static boolean isTrackerInput(Evidence evidence) {
             return evidence == Evidence.ACCEPTED || evidence == Evidence.OUTCOMES || evidence == Evidence.ANSWERS
                     || evidence == Evidence.RESETS || evidence == Evidence.REDRIVES;
-        }
-
-        private static long millis(Instant at) {
-            return at == null ? -1 : at.toEpochMilli();
         }
 
         private static String key(ConsumerRecord<byte[], byte[]> record) {

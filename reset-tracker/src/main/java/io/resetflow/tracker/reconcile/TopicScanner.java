@@ -18,10 +18,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class TopicScanner implements AutoCloseable {
 
-    /** Takes each record read. */
+    /** Takes each record read, with the partition it was read from. */
     @FunctionalInterface
     interface Handler {
-        void record(ConsumerRecord<byte[], byte[]> record);
+        void record(TopicPartition partition, ConsumerRecord<byte[], byte[]> record);
     }
 
     private static final Duration STALL = Duration.ofMinutes(2);
@@ -75,12 +75,16 @@ final class TopicScanner implements AutoCloseable {
         long lastProgress = System.nanoTime();
         while (!ends.isEmpty()) {
             var records = consumer.poll(Duration.ofMillis(100));
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            for (TopicPartition tp : records.partitions()) {
                 Long end = ends.get(tp);
-                if (end != null && record.offset() < end) {
-                    handler.record(record);
-                    read++;
+                if (end == null) {
+                    continue;
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                    if (record.offset() < end) {
+                        handler.record(tp, record);
+                        read++;
+                    }
                 }
             }
             if (!records.isEmpty()) {

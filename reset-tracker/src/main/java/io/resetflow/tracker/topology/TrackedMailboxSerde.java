@@ -5,6 +5,7 @@ import io.resetflow.avro.IspAction;
 import io.resetflow.avro.Priority;
 import io.resetflow.avro.RemediationState;
 import io.resetflow.avro.StateReason;
+import io.resetflow.tracker.bytes.StoredBytes;
 import io.resetflow.tracker.domain.MailboxRemediation;
 import io.resetflow.tracker.domain.OpenCommand;
 import io.resetflow.tracker.domain.TimelineEntry;

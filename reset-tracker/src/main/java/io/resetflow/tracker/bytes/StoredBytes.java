@@ -1,4 +1,4 @@
-package io.resetflow.tracker.topology;
+package io.resetflow.tracker.bytes;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -6,44 +6,52 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * {@link java.io.DataOutput}'s encoding of bytes, shorts, longs and strings (modified UTF-8 behind a
- * two-byte length) on a plain array, without the stream classes' per-byte synchronized calls.
+ * {@link java.io.DataOutput}'s encoding of bytes, shorts, ints, longs and strings (modified UTF-8
+ * behind a two-byte length) on a plain array, without the stream classes' per-byte synchronized
+ * calls: the tracker's stored mailboxes and reconciliation's spilled facts.
  */
-final class StoredBytes {
+public final class StoredBytes {
 
     private static final int MAX_UTF_BYTES = 65_535;
 
     private StoredBytes() {
     }
 
-    static final class Writer {
+    public static final class Writer {
 
         private byte[] bytes;
         private int size;
 
-        Writer(int capacity) {
+        public Writer(int capacity) {
             bytes = new byte[capacity];
         }
 
-        void putByte(int value) {
+        public void putByte(int value) {
             ensure(1);
             bytes[size++] = (byte) value;
         }
 
-        void putShort(int value) {
+        public void putShort(int value) {
             ensure(2);
             bytes[size++] = (byte) (value >>> 8);
             bytes[size++] = (byte) value;
         }
 
-        void putLong(long value) {
+        public void putInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        public void putLong(long value) {
             ensure(8);
             for (int shift = 56; shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
             }
         }
 
-        void putUtf(String value) {
+        public void putUtf(String value) {
             int length = value.length();
             if (length <= MAX_UTF_BYTES && putPlainAscii(value)) {
                 return;
@@ -93,7 +101,7 @@ final class StoredBytes {
             return true;
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
 
@@ -104,27 +112,31 @@ final class StoredBytes {
         }
     }
 
-    static final class Reader {
+    public static final class Reader {
 
         private final ByteBuffer buffer;
 
-        Reader(byte[] bytes) {
+        public Reader(byte[] bytes) {
             buffer = ByteBuffer.wrap(bytes);
         }
 
-        byte getByte() {
+        public byte getByte() {
             return buffer.get();
         }
 
-        short getShort() {
+        public short getShort() {
             return buffer.getShort();
         }
 
-        long getLong() {
+        public int getInt() {
+            return buffer.getInt();
+        }
+
+        public long getLong() {
             return buffer.getLong();
         }
 
-        String getUtf() {
+        public String getUtf() {
             int encoded = buffer.getShort() & 0xFFFF;
             if (isPlainAscii(buffer.array(), buffer.position(), encoded)) {
                 String ascii = new String(buffer.array(), buffer.position(), encoded, StandardCharsets.US_ASCII);
