@@ -1,8 +1,6 @@
 package io.resetflow.breachfile;
 
 import io.resetflow.avro.BreachRow;
-import io.resetflow.core.config.CommonConfig;
-import io.resetflow.core.config.ConfigSources;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.serde.AvroSerdeConfig;
 import io.resetflow.serde.AvroSerializer;
@@ -15,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,28 +103,16 @@ public final class ImportCommand implements Callable<Integer> {
         BreachFileImporter.Request request = new BreachFileImporter.Request(file, fileFormat, charset,
                 rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.csv"),
                 importId != null ? importId : UUID.randomUUID().toString(), maxLineLength);
-        Map<String, Object> client;
-        String registry = schemaRegistry;
-        String prefix = topicPrefix;
+        CommandSettings cluster;
         try {
-            client = kafka.clientProperties();
-            if (config != null) {
-                CommonConfig settings = new CommonConfig(ConfigSources.merge(Optional.of(config), System.getenv(),
-                        Map.of()));
-                Map<String, Object> merged = new HashMap<>(settings.kafkaClientProperties());
-                client.forEach((key, value) -> {
-                    if (!key.equals("bootstrap.servers") || given("--bootstrap-server")) {
-                        merged.put(key, value);
-                    }
-                });
-                client = merged;
-                registry = given("--schema-registry") ? schemaRegistry : settings.schemaRegistryUrl();
-                prefix = given("--topic-prefix") ? topicPrefix : settings.getString(CommonConfig.TOPIC_PREFIX);
-            }
+            cluster = CommandSettings.resolve(kafka, config, schemaRegistry, topicPrefix, CommandSettings.givenIn(spec));
         } catch (IOException | RuntimeException e) {
             err.println("import failed: " + e.getMessage());
             return 1;
         }
+        Map<String, Object> client = cluster.clientProperties();
+        String registry = cluster.schemaRegistryUrl();
+        String prefix = cluster.topicPrefix();
         String topic = TopicNames.withSharedPrefix(prefix).breachAffectedAccounts();
         try (Producer<String, BreachRow> producer = producer(client, registry);
              ImportProgress progress = ImportProgress.forConsole(Files.size(file), System.out)) {
@@ -145,10 +130,6 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import failed: cannot connect to Kafka: " + e.getMessage());
             return 1;
         }
-    }
-
-    private boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** An idempotent producer tuned for a bulk load: big lz4 batches, all replicas acknowledging. */

@@ -50,7 +50,8 @@ public final class IntakeService implements RunningService {
                 new MeteredDuplicateCounter(registry, config.tenants().ids()));
         Properties tuned = IntakeStreamsTuning.applyTo(StreamsSettings.withThroughputTuning(
                 StreamsSettings.of(config, config.applicationId())));
-        runner = new StreamsRunner(topology, StreamsSettings.withDeploymentSettings(tuned, config), registry);
+        runner = new StreamsRunner(topology, StreamsSettings.withDeploymentSettings(tuned, config), registry,
+                config.shutdownTimeout());
         ops = new OpsServer(config.getString(CommonConfig.HTTP_BIND_ADDRESS), config.httpPort(), registry,
                 runner::isRunning).liveWhile(runner::isAlive).start();
         runner.start();

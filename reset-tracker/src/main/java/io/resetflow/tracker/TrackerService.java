@@ -59,7 +59,7 @@ public final class TrackerService implements RunningService {
         Properties props = TrackerStreamsProperties.of(config, self);
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
         this.runner = new StreamsRunner(TrackerTopology.build(config, serdes, new MicrometerTrackerMetrics(registry)),
-                props, registry);
+                props, registry, config.shutdownTimeout());
         started[0] = runner;
         CampaignClock clock = config.campaignClock();
         TrackerQueryService queries = new TrackerQueryService(

@@ -2,7 +2,9 @@ package io.resetflow.cli;
 
 import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.StateReason;
+import io.resetflow.breachfile.CommandSettings;
 import io.resetflow.breachfile.KafkaClientOptions;
+import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.serde.AvroSerdes;
@@ -14,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Sends the last notice again to a tenant's undeliverable mailboxes, once its relay is fixed. */
 @Command(name = "redrive", mixinStandardHelpOptions = true,
@@ -23,8 +27,15 @@ import picocli.CommandLine.Option;
                 "Use it after a relay outage or misconfiguration that made mail fail or bounce."})
 public final class RedriveCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     KafkaClientOptions kafka;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "ResetFlow properties: kafka.* (cluster and "
+            + "security), schema.registry.url, topics.prefix, tenants.file; the flags below win over them.")
+    Path config;
 
     @Option(names = "--tenant", required = true, description = "The tenant (ISP) id.")
     String tenant;
@@ -49,11 +60,14 @@ public final class RedriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TopicNames names = new TopicNames(topicPrefix, TopicNames.DEFAULT.tenantPrefix());
-        AvroSerdes serdes = AvroSerdes.forRegistry(registryUrl);
-        try (RedrivePublisher publisher = new RedrivePublisher(kafka.clientProperties(),
-                serdes.value(RedriveRequest.class).serializer(), names.remediationRedrives(),
-                TenantsLoader.load(Optional.ofNullable(tenantsFile)))) {
+        CommandSettings cluster = CommandSettings.resolve(kafka, config, registryUrl, topicPrefix,
+                CommandSettings.givenIn(spec));
+        TopicNames names = TopicNames.withSharedPrefix(cluster.topicPrefix());
+        AvroSerdes serdes = AvroSerdes.forRegistry(cluster.schemaRegistryUrl());
+        Tenants tenants = tenantsFile != null || cluster.settings().isEmpty()
+                ? TenantsLoader.load(Optional.ofNullable(tenantsFile)) : cluster.settings().get().tenants();
+        try (RedrivePublisher publisher = new RedrivePublisher(cluster.clientProperties(),
+                serdes.value(RedriveRequest.class).serializer(), names.remediationRedrives(), tenants)) {
             RedriveRequest request = publisher.publish(tenant, reasons, requestedBy, Instant.now());
             System.out.printf("Re-drive %s of %s for %s published to %s%n", request.getRequestId(), tenant,
                     request.getReasons(), names.remediationRedrives());

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 RedriveCommand.class,
                 ReconcileCommand.class,
                 ReportCommand.class,
+                ManifestsCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * The commands that talk to Kafka take one --config and honour its kafka.* settings: on a SASL/SCRAM
- * broker, topics create, import and tenants audit reach the cluster with nothing but that file.
+ * broker, topics create, import, redrive and tenants audit reach the cluster with nothing but that
+ * file.
  */
 class CommandsOnSecuredBrokerTest {
 
@@ -55,7 +56,7 @@ class CommandsOnSecuredBrokerTest {
     }
 
     @Test
-    void topicsCreateImportAndAuditUseTheConfigsKafkaSettings() throws Exception {
+    void topicsCreateImportRedriveAndAuditUseTheConfigsKafkaSettings() throws Exception {
         assertThat(run("topics", "create", "--config", config.toString())).isZero();
         try (Admin admin = broker.createAdmin()) {
             assertThat(admin.describeTopics(List.of("breach.affected-accounts")).allTopicNames().get()
@@ -67,6 +68,11 @@ class CommandsOnSecuredBrokerTest {
         assertThat(run("import", "--config", config.toString(), "--file", file.toString())).isZero();
         assertThat(TopicContents.readAll(broker.adminClientProperties(), registry.url(),
                 List.of("breach.affected-accounts"))).hasSize(2);
+
+        // A re-drive reaches the secured cluster and the registry of the file: one copy per partition (2)
+        assertThat(run("redrive", "--config", config.toString(), "--tenant", "nifty", "--by", "ops-7")).isZero();
+        assertThat(TopicContents.readAll(broker.adminClientProperties(), registry.url(),
+                List.of("remediation.redrives"))).hasSize(2);
 
         // No users or ACLs were provisioned: the audit reaches the cluster and reports them missing (1, not 2)
         StringWriter out = new StringWriter();

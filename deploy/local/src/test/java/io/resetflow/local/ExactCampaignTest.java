@@ -145,6 +145,10 @@ class ExactCampaignTest {
             assertThat(report.path("sections").path("all").path("mailboxes").path("remediated").asLong())
                     .isEqualTo(expected.accepted());
             assertThat(report.path("sections").path("all").path("milestones").path("remediated100").isTextual()).isTrue();
+
+            // Every topic the campaign used, internal ones included, is a generated KafkaTopic, partitions and
+            // cleanup policy alike, and the manifests declare no topic the campaign did not have
+            assertThat(DeclaredTopics.generated(stack.configValues())).isEqualTo(DeclaredTopics.onBroker(stack));
         }
     }
 

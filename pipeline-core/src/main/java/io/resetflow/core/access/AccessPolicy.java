@@ -81,8 +81,12 @@ public final class AccessPolicy {
 
     /** The dead-letter topics of the three services, which provisioning creates with the rest. */
     public List<String> deadLetterTopics() {
-        return List.of(names.deadLetter(ids.intakeApplication()), names.deadLetter(ids.trackerApplication()),
-                names.deadLetter(ids.notifierGroup()));
+        return services().stream().map(names::deadLetter).toList();
+    }
+
+    /** The services' application ids (the notifier's group), which name their dead-letter topics. */
+    public List<String> services() {
+        return List.of(ids.intakeApplication(), ids.trackerApplication(), ids.notifierGroup());
     }
 
     private List<AclBinding> isp(String tenant) {

@@ -45,8 +45,7 @@ public final class Provisioner {
     /** Every topic a deployment needs: the plan's shared and per-tenant topics and the services' dead letters. */
     public static List<NewTopic> topicsOf(TopicPlan plan, AccessPolicy policy) {
         List<NewTopic> topics = new ArrayList<>(plan.topics(policy.tenants()));
-        policy.deadLetterTopics().forEach(topic -> topics.add(new NewTopic(topic, plan.partitions(),
-                plan.replicationFactor())));
+        policy.services().forEach(service -> topics.add(plan.deadLetterTopic(service)));
         return topics;
     }
 

@@ -37,6 +37,7 @@ public class CommonConfig extends AbstractConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPIC_PREFIX = "topics.prefix";
     public static final String HTTP_PORT = "http.port";
+    public static final String SHUTDOWN_TIMEOUT_SECONDS = "shutdown.timeout.seconds";
     public static final String STATE_DIR = "state.dir";
     public static final String CAMPAIGN_START = "campaign.start";
     public static final String CLOCK_SPEED = "campaign.clock.speed";
@@ -71,6 +72,10 @@ public class CommonConfig extends AbstractConfig {
                         "Replication factor of the topics ResetFlow creates.")
                 .define(TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
                         "Prefix of the shared (non-tenant) topic names.")
+                .define(SHUTDOWN_TIMEOUT_SECONDS, Type.INT, 30, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "How long a stop (SIGTERM) may take: Kafka Streams' close, leaving its group, or the "
+                                + "notifier's sending threads finishing their mails; keep it below the supervisor's "
+                                + "grace period.")
                 .define(HTTP_PORT, Type.INT, 0, ConfigDef.Range.between(0, 65535), Importance.MEDIUM,
                         "Port of the service's HTTP server (/health, /metrics, APIs); 0 picks a free one.")
                 .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/resetflow-state",
@@ -166,6 +171,10 @@ public class CommonConfig extends AbstractConfig {
 
     public TopicPlan topicPlan() {
         return new TopicPlan(topicNames(), getInt(TOPIC_PARTITIONS), getShort(TOPIC_REPLICATION_FACTOR));
+    }
+
+    public java.time.Duration shutdownTimeout() {
+        return java.time.Duration.ofSeconds(getInt(SHUTDOWN_TIMEOUT_SECONDS));
     }
 
     public int httpPort() {

@@ -23,9 +23,11 @@ public final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Duration closeTimeout;
     private volatile boolean closing;
 
-    public StreamsRunner(Topology topology, Properties props, MeterRegistry meterRegistry) {
+    public StreamsRunner(Topology topology, Properties props, MeterRegistry meterRegistry, Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
         LOG.info("Topology of {}:\n{}", props.get("application.id"), topology.describe());
         this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(error -> {
@@ -72,7 +74,7 @@ public final class StreamsRunner implements AutoCloseable {
         // Leaving the group lets a restarted instance take its partitions at once instead of
         // after the session timeout, during which its queries would be unavailable.
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
+                .withTimeout(closeTimeout));
         metrics.close();
     }
 }

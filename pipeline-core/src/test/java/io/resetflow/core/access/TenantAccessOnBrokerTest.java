@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.resetflow.core.access.command.TenantsCommand;
+import io.resetflow.core.deploy.ManifestYaml;
+import io.resetflow.core.deploy.StrimziAcls;
+import io.resetflow.core.deploy.StrimziResources;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.core.topic.TopicPlan;
@@ -20,11 +23,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -125,6 +131,32 @@ class TenantAccessOnBrokerTest {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             }
             assertThat(provisioner().plan(true).isEmpty()).isTrue();
+        }
+
+        @Test
+        void strimziUsersGiveExactlyTheAclsProvisioningCreated() {
+            // Given the KafkaUser resources generated from the same policy
+            List<Map<String, Object>> users = new StrimziResources("resetflow").users(POLICY);
+            Set<AclBinding> declared = new HashSet<>();
+            for (Map<String, Object> user : users) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = (Map<String, Object>) user.get("spec");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> authorization = (Map<String, Object>) spec.get("authorization");
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> rules = (List<Map<String, Object>>) ManifestYaml.read(
+                        ManifestYaml.write(List.of(), List.of(authorization))).get(0).get("acls");
+                String name = (String) ((Map<?, ?>) user.get("metadata")).get("name");
+                declared.addAll(StrimziAcls.bindings(Principals.user(name), rules));
+            }
+
+            // Then, read back from their YAML, they are every ACL the broker holds for a managed user, and no other
+            Set<AclBinding> onBroker = ClusterAccess.read(admin).acls().stream()
+                    .filter(acl -> Principals.userName(acl.entry().principal()).filter(POLICY.userNames()::contains)
+                            .isPresent())
+                    .collect(Collectors.toSet());
+            assertThat(users).hasSize(6 + 5);
+            assertThat(declared).hasSameSizeAs(POLICY.bindings()).isEqualTo(onBroker);
         }
 
         @Test

@@ -46,8 +46,17 @@ public final class TrackerTopology {
      * leaving the other thread idle on a reminder day.
      */
     static final int PROGRESS_PARTITIONS = 1;
+    private static final String PROGRESS_BY_TENANT = "tracker-progress-by-tenant";
 
     private TrackerTopology() {
+    }
+
+    /**
+     * The repartition topics sized here rather than by the input (the description does not say), by
+     * the name the topology's description gives them; a store fed by one has its partitions.
+     */
+    public static Map<String, Integer> sizedRepartitions() {
+        return Map.of(PROGRESS_BY_TENANT + "-repartition", PROGRESS_PARTITIONS);
     }
 
     public static Topology build(TrackerConfig config, AvroSerdes serdes, TrackerMetrics metrics) {
@@ -176,7 +185,7 @@ public final class TrackerTopology {
         byKind.get("tracker-out-progress")
                 .mapValues(v -> ((TrackerOutput.PartialProgress) v).counts(), Named.as("tracker-partial-progress"))
                 .repartition(Repartitioned.with(Serdes.String(), topics.progress().valueSerde())
-                        .withName("tracker-progress-by-tenant").withNumberOfPartitions(PROGRESS_PARTITIONS)
+                        .withName(PROGRESS_BY_TENANT).withNumberOfPartitions(PROGRESS_PARTITIONS)
                         .withStreamPartitioner(new TenantPartitioner<>()))
                 .process(new ProgressAggregatorSupplier(stores), Named.as("tracker-progress-aggregator"))
                 .to(topics.progress().name(), topics.progress().produced().withName("tracker-progress-sink"));
