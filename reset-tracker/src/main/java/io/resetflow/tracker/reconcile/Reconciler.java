@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -103,8 +104,9 @@ public final class Reconciler {
         int threads = Math.max(1, Math.min(MAX_READERS, Runtime.getRuntime().availableProcessors()));
         List<TopicPartition> partitions = new ArrayList<>();
         byName.keySet().forEach(topic -> partitions.addAll(snapshot.partitionsOf(topic)));
+        ToLongFunction<TopicPartition> from = tp -> firstNeeded(byName.get(tp.topic()), snapshot, tp);
         partitions.sort(Comparator.comparingLong((TopicPartition tp) -> snapshot.ends().get(tp)
-                - snapshot.starts().getOrDefault(tp, 0L)).reversed());
+                - from.applyAsLong(tp)).reversed());
         List<List<TopicPartition>> shares = new ArrayList<>();
         long[] load = new long[threads];
         for (int i = 0; i < threads; i++) {
@@ -116,7 +118,7 @@ public final class Reconciler {
                 least = load[i] < load[least] ? i : least;
             }
             shares.get(least).add(tp);
-            load[least] += snapshot.ends().get(tp) - snapshot.starts().getOrDefault(tp, 0L);
+            load[least] += snapshot.ends().get(tp) - from.applyAsLong(tp);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "reconcile-reader"));
         try {
@@ -127,7 +129,7 @@ public final class Reconciler {
                     try (TopicScanner scanner = new TopicScanner(settings.clientProperties());
                          FactStore.Writer writer = store.writer()) {
                         Reading reading = new Reading(snapshot, index, writer);
-                        reading.records = scanner.scanPartitions(shares.get(index), snapshot,
+                        reading.records = scanner.scanPartitions(shares.get(index), snapshot, from,
                                 (tp, record) -> reading.take(byName, tp, record));
                         return reading;
                     }
@@ -147,6 +149,16 @@ public final class Reconciler {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Where reading a partition starts: its beginning, but for the resets and re-drives, which are read
+     * only to learn whether the tracker has consumed everything, its committed offset (what comes
+     * before it was consumed, and says nothing more).
+     */
+    private long firstNeeded(EvidenceTopic topic, Snapshot snapshot, TopicPartition tp) {
+        return topic.evidence() == Evidence.RESETS || topic.evidence() == Evidence.REDRIVES
+                ? snapshot.committed(settings.services().trackerApplication(), tp) : 0L;
     }
 
     /** Which kinds of evidence are whole; every deleted or missing topic is itself a mismatch. */

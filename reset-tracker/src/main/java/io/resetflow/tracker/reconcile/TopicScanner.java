@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,18 +60,27 @@ final class TopicScanner implements AutoCloseable {
 
     /** Reads these partitions below the snapshot's ends, each in offset order; returns how many records. */
     long scanPartitions(Collection<TopicPartition> partitions, Snapshot snapshot, Handler handler) {
+        return scanPartitions(partitions, snapshot, tp -> snapshot.starts().getOrDefault(tp, 0L), handler);
+    }
+
+    /** The same, each partition from the given offset (at least its log's start). */
+    long scanPartitions(Collection<TopicPartition> partitions, Snapshot snapshot, ToLongFunction<TopicPartition> from,
+                        Handler handler) {
+        Map<TopicPartition, Long> starts = new HashMap<>();
         Map<TopicPartition, Long> ends = new HashMap<>();
         for (TopicPartition tp : partitions) {
             long end = snapshot.ends().get(tp);
-            if (end > snapshot.starts().getOrDefault(tp, 0L)) {
+            long start = Math.max(from.applyAsLong(tp), snapshot.starts().getOrDefault(tp, 0L));
+            if (end > start) {
                 ends.put(tp, end);
+                starts.put(tp, start);
             }
         }
         if (ends.isEmpty()) {
             return 0;
         }
         consumer.assign(List.copyOf(ends.keySet()));
-        ends.keySet().forEach(tp -> consumer.seek(tp, snapshot.starts().getOrDefault(tp, 0L)));
+        starts.forEach(consumer::seek);
         long read = 0;
         long lastProgress = System.nanoTime();
         while (!ends.isEmpty()) {

@@ -78,8 +78,12 @@ public final class BenchTrackerCommand implements Callable<Integer> {
             description = "Extra tracker setting, e.g. kafka.commit.interval.ms=1000 (repeatable).")
     Map<String, String> trackerSettings = new HashMap<>();
 
-    @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
+    @Option(names = "--dir", description = "Working directory (default: a new temporary one); kept afterwards.")
     Path dir;
+
+    @Option(names = "--reconcile-only", description = "Only reconcile again the campaign a run left in --dir: "
+            + "its broker is started on the same data (a comparable reference for the reconciliation alone).")
+    boolean reconcileOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +92,15 @@ public final class BenchTrackerCommand implements Callable<Integer> {
                     "--mailboxes, --partitions and --stream-threads must be positive, --reset-share within 0..1");
         }
         PrintWriter out = new PrintWriter(System.out, true);
+        if (reconcileOnly) {
+            if (dir == null || !Files.isDirectory(dir.resolve("kafka"))) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--reconcile-only needs the --dir of an earlier run");
+            }
+            return reconcileAgain(out);
+        }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("resetflow-bench-tracker");
+        out.println("Working directory (kept; --dir it with --reconcile-only to reconcile again): " + work);
         Path stateDir = work.resolve("tracker-state");
         BenchReport report = new BenchReport(mailboxes, partitions, streamThreads);
         try (MemoryWatch memory = MemoryWatch.start();
@@ -154,10 +166,7 @@ public final class BenchTrackerCommand implements Callable<Integer> {
             System.gc();
             MemoryWatch reconcileMemory = MemoryWatch.start();
             long reconcileStart = System.nanoTime();
-            ReconcileResult reconciled = new Reconciler(new ReconcileSettings(names, intakeConfig.tenants(), SECRET,
-                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), registry.url(),
-                    ServiceIds.DEFAULT.withTrackerApplication(intakeConfig.applicationId()),
-                    work.resolve("reconcile"), Duration.ofSeconds(30), Duration.ofHours(24), 20, false)).run();
+            ReconcileResult reconciled = reconcile(broker, registry, intakeConfig, work);
             report.reconciled(seconds(reconcileStart), reconciled, reconcileMemory.peakHeapMiB());
             reconcileMemory.close();
             report.memory(memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
@@ -167,6 +176,33 @@ public final class BenchTrackerCommand implements Callable<Integer> {
             ReconcileTable.print(reconciled, out);
             return report.complete() ? 0 : 1;
         }
+    }
+
+    /** Reconciles the campaign a run left in --dir, on its broker's data, and prints the table. */
+    private int reconcileAgain(PrintWriter out) throws IOException {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).build().start();
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder(broker.bootstrapServers()).build()
+                     .start()) {
+            TrackerConfig config = config(broker, registry, dir.resolve("bench-tenants.yaml"),
+                    dir.resolve("tracker-state"), Instant.now());
+            System.gc();
+            try (MemoryWatch memory = MemoryWatch.start()) {
+                long start = System.nanoTime();
+                ReconcileResult reconciled = reconcile(broker, registry, config, dir);
+                out.printf("reconcile again: %.1f s, %,d records, peak heap %,d MiB (broker and registry included)%n",
+                        seconds(start), reconciled.recordsRead(), memory.peakHeapMiB());
+                ReconcileTable.print(reconciled, out);
+                return reconciled.mismatchCount() == 0 ? 0 : 1;
+            }
+        }
+    }
+
+    private static ReconcileResult reconcile(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry,
+                                             TrackerConfig config, Path work) {
+        return new Reconciler(new ReconcileSettings(config.topicNames(), config.tenants(), SECRET,
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), registry.url(),
+                ServiceIds.DEFAULT.withTrackerApplication(config.applicationId()),
+                work.resolve("reconcile"), Duration.ofSeconds(30), Duration.ofHours(24), 20, false)).run();
     }
 
     private TrackerConfig config(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, Path tenantsFile,
