@@ -3,7 +3,6 @@ package io.resetflow.serde;
 import io.resetflow.registry.CachingSchemaRegistryClient;
 import io.resetflow.registry.SchemaRegistryClient;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -65,11 +64,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         if (registry == null) {
             throw new SerializationException("AvroDeserializer is not configured: set schema.registry.url");
         }
-        if (data.length < WireFormat.HEADER_SIZE || data[0] != WireFormat.MAGIC_BYTE) {
-            throw new SerializationException("Unknown magic byte: record on " + topic
-                    + " is not in the Confluent Avro wire format");
-        }
-        int id = ByteBuffer.wrap(data, 1, 4).getInt();
+        int id = WireFormat.schemaId(topic, data);
         try {
             DatumReader<Object> reader = readers.computeIfAbsent(id, this::readerFor);
             return (T) reader.read(null, DecoderFactory.get().binaryDecoder(

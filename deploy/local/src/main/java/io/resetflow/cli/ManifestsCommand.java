@@ -1,14 +1,11 @@
 package io.resetflow.cli;
 
 import io.resetflow.core.config.ConfigSources;
-import io.resetflow.intake.IntakeConfig;
-import io.resetflow.tracker.config.TrackerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,12 +46,8 @@ public final class ManifestsCommand {
         @Override
         public Integer call() throws IOException {
             // The environment is left out: the files are committed, and must not depend on who generates them.
-            Map<String, Object> values = new HashMap<>(ConfigSources.merge(Optional.ofNullable(config), Map.of(),
-                    Map.of()));
-            // The cut-off shapes the campaign, not its topics; a deployment file need not name one here.
-            values.putIfAbsent(TrackerConfig.BREACH_CUTOFF, "1970-01-01T00:00:00Z");
-            StrimziManifests generated = StrimziManifests.generate(new IntakeConfig(values),
-                    new TrackerConfig(values), cluster,
+            StrimziManifests generated = StrimziManifests.generate(
+                    ConfigSources.merge(Optional.ofNullable(config), Map.of(), Map.of()), cluster,
                     config == null ? "the built-in sample tenants" : config.getFileName().toString());
             Path topics = out.resolve(StrimziManifests.TOPICS_FILE);
             Path users = out.resolve(StrimziManifests.USERS_FILE);

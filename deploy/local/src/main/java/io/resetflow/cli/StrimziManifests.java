@@ -6,7 +6,9 @@ import io.resetflow.core.deploy.ManifestYaml;
 import io.resetflow.core.deploy.StrimziResources;
 import io.resetflow.intake.IntakeConfig;
 import io.resetflow.tracker.config.TrackerConfig;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -18,8 +20,16 @@ public record StrimziManifests(String topics, int topicCount, String users, int 
     public static final String TOPICS_FILE = "kafka-topics.yaml";
     public static final String USERS_FILE = "kafka-users.yaml";
 
-    public static StrimziManifests generate(IntakeConfig intake, TrackerConfig tracker, String cluster,
-                                            String source) {
+    /** From a deployment's settings; {@code source} names them in the files' header. */
+    public static StrimziManifests generate(Map<String, Object> settings, String cluster, String source) {
+        Map<String, Object> values = new HashMap<>(settings);
+        // The cut-off shapes the campaign, not its topics; a deployment file need not name one here.
+        values.putIfAbsent(TrackerConfig.BREACH_CUTOFF, "1970-01-01T00:00:00Z");
+        return generate(new IntakeConfig(values), new TrackerConfig(values), cluster, source);
+    }
+
+    private static StrimziManifests generate(IntakeConfig intake, TrackerConfig tracker, String cluster,
+                                             String source) {
         ServiceIds ids = new ServiceIds(intake.applicationId(), tracker.applicationId(),
                 ServiceIds.DEFAULT.notifierGroup(), ServiceIds.DEFAULT.notifierTransactionalPrefix());
         AccessPolicy policy = new AccessPolicy(tracker.topicNames(), tracker.tenants(), ids);

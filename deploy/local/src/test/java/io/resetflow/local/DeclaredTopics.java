@@ -2,10 +2,7 @@ package io.resetflow.local;
 
 import io.resetflow.cli.StrimziManifests;
 import io.resetflow.core.deploy.ManifestYaml;
-import io.resetflow.intake.IntakeConfig;
-import io.resetflow.tracker.config.TrackerConfig;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,10 +21,7 @@ final class DeclaredTopics {
     }
 
     static Map<String, String> generated(Map<String, Object> settings) {
-        Map<String, Object> values = new HashMap<>(settings);
-        values.putIfAbsent(TrackerConfig.BREACH_CUTOFF, "1970-01-01T00:00:00Z");
-        StrimziManifests manifests = StrimziManifests.generate(new IntakeConfig(values), new TrackerConfig(values),
-                "resetflow", "the test");
+        StrimziManifests manifests = StrimziManifests.generate(settings, "resetflow", "the test");
         Map<String, String> topics = new TreeMap<>();
         for (Map<String, Object> resource : ManifestYaml.read(manifests.topics())) {
             Map<?, ?> spec = (Map<?, ?>) resource.get("spec");

@@ -1,8 +1,8 @@
 package io.resetflow.tracker.reconcile;
 
 import io.resetflow.registry.SchemaRegistryClient;
+import io.resetflow.serde.WireFormat;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +22,6 @@ import org.apache.kafka.common.errors.SerializationException;
  * value to the next. One per reading thread; the record it returns is valid until the next read.
  */
 final class ProjectedReader {
-
-    private static final byte MAGIC_BYTE = 0;
-    private static final int HEADER_SIZE = 5;
 
     private final SchemaRegistryClient registry;
     private final Schema projection;
@@ -48,15 +45,11 @@ final class ProjectedReader {
     }
 
     GenericRecord read(String topic, byte[] data) {
-        if (data.length < HEADER_SIZE || data[0] != MAGIC_BYTE) {
-            throw new SerializationException("Unknown magic byte: record on " + topic
-                    + " is not in the Confluent Avro wire format");
-        }
-        int id = ByteBuffer.wrap(data, 1, 4).getInt();
+        int id = WireFormat.schemaId(topic, data);
         try {
             GenericDatumReader<GenericRecord> reader = readers.computeIfAbsent(id,
                     key -> new GenericDatumReader<>(registry.schemaById(key), projection));
-            decoder = DecoderFactory.get().binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, decoder);
+            decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoder);
             reused = reader.read(reused, decoder);
             return reused;
         } catch (IOException | RuntimeException e) {

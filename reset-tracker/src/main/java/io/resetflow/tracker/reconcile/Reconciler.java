@@ -151,13 +151,9 @@ public final class Reconciler {
         }
     }
 
-    /**
-     * Where reading a partition starts: its beginning, but for the resets and re-drives, which are read
-     * only to learn whether the tracker has consumed everything, its committed offset (what comes
-     * before it was consumed, and says nothing more).
-     */
+    /** Where reading a partition starts: its beginning, or the tracker's offset where only its backlog matters. */
     private long firstNeeded(EvidenceTopic topic, Snapshot snapshot, TopicPartition tp) {
-        return topic.evidence() == Evidence.RESETS || topic.evidence() == Evidence.REDRIVES
+        return topic.evidence().readFromTrackerOffset()
                 ? snapshot.committed(settings.services().trackerApplication(), tp) : 0L;
     }
 
@@ -265,7 +261,7 @@ public final class Reconciler {
             if (tp != partition) {
                 enter(byName.get(tp.topic()), tp);
             }
-            if (isTrackerInput(topic.evidence()) && record.offset() >= trackerCommitted) {
+            if (topic.evidence().trackerInput() && record.offset() >= trackerCommitted) {
                 trackerHasUnconsumed = true;
             }
             try {
@@ -349,11 +345,6 @@ public final class Reconciler {
                     // Read only to learn whether the tracker has consumed everything (see take).
                 }
             }
-        }
-
-        private static boolean isTrackerInput(Evidence evidence) {
-            return evidence == Evidence.ACCEPTED || evidence == Evidence.OUTCOMES || evidence == Evidence.ANSWERS
-                    || evidence == Evidence.RESETS || evidence == Evidence.REDRIVES;
         }
 
         private static String key(ConsumerRecord<byte[], byte[]> record) {
