@@ -46,14 +46,15 @@ class ImageConfigurationTest {
     @Test
     void imageRunsTheCommandLineAsThePodsUnprivilegedUser() throws Exception {
         assertThat(text(JIB + "/configuration/container/mainClass")).isEqualTo(ResetFlowCli.class.getName());
-        assertThat(texts(JIB + "/configuration/container/jvmFlags/jvmFlag")).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(texts(JIB + "/configuration/container/jvmFlags/jvmFlag"))
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
         JsonNode pod = Kustomize.render(Path.of("..", "kubernetes", "overlays", "production")).stream()
                 .filter(r -> r.path("kind").asText().equals("StatefulSet")).findFirst().orElseThrow()
                 .path("spec").path("template").path("spec").path("securityContext");
         String user = text(JIB + "/configuration/container/user");
-        assertThat(user).isEqualTo(pod.path("runAsUser").asText() + ":" + pod.path("runAsGroup").asText());
-        assertThat(Integer.parseInt(user.substring(0, user.indexOf(':')))).isPositive();
+        assertThat(user).isEqualTo("10001:10001")
+                .isEqualTo(pod.path("runAsUser").asText() + ":" + pod.path("runAsGroup").asText());
     }
 
     @Test
