@@ -22,7 +22,7 @@ import java.util.Set;
  * Bytes that are not valid in the charset become U+FFFD, so such an address is rejected by intake as
  * invalid rather than stopping the import.
  */
-final class BreachFileReader implements AutoCloseable {
+public final class BreachFileReader implements AutoCloseable {
 
     private final FileChannel channel;
     private final Reader reader;
@@ -33,7 +33,7 @@ final class BreachFileReader implements AutoCloseable {
     private final Deque<BoundedLines.Line> replay = new ArrayDeque<>();
     private long lineNumber;
 
-    BreachFileReader(Path file, BreachFileFormat format, Charset charset, int maxLength) throws IOException {
+    public BreachFileReader(Path file, BreachFileFormat format, Charset charset, int maxLength) throws IOException {
         FileInputStream raw = new FileInputStream(file.toFile());
         this.channel = raw.getChannel();
         this.maxLength = maxLength;
@@ -63,7 +63,7 @@ final class BreachFileReader implements AutoCloseable {
     }
 
     /** The next record, or null at the end of the file. */
-    ParsedLine next() throws IOException {
+    public ParsedLine next() throws IOException {
         BoundedLines.Line line = physical();
         if (line == null) {
             return null;

@@ -15,14 +15,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Plain or gzip files: written gzip when named *.gz, read as gzip when they start with gzip's magic bytes. */
-final class CompressedFiles {
+public final class CompressedFiles {
 
     private static final int BUFFER = 1 << 16;
 
     private CompressedFiles() {
     }
 
-    static Writer writer(Path file) throws IOException {
+    public static Writer writer(Path file) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             out = new GZIPOutputStream(out, BUFFER) {

@@ -6,7 +6,7 @@ import org.apache.avro.Schema;
 /**
  * The part of the Confluent Schema Registry API that ResetFlow's serdes and tools need.
  * Implementations: {@link RestSchemaRegistryClient} for any Confluent-compatible registry,
- * {@link InMemorySchemaRegistryClient} for topology tests.
+ * an in-memory one (in the test jar) for topology tests.
  */
 public interface SchemaRegistryClient {
 

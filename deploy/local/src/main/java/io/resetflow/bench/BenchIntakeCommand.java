@@ -1,7 +1,7 @@
 package io.resetflow.bench;
 
-import io.resetflow.breachfile.ExpectedCounts;
-import io.resetflow.breachfile.GenerateCommand;
+import io.resetflow.synthetic.ExpectedCounts;
+import io.resetflow.synthetic.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.embedded.EmbeddedKafkaBroker;

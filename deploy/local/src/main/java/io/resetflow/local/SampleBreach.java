@@ -1,6 +1,6 @@
 package io.resetflow.local;
 
-import io.resetflow.breachfile.GenerateCommand;
+import io.resetflow.synthetic.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;

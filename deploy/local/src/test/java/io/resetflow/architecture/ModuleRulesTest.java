@@ -32,7 +32,18 @@ class ModuleRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.resetflow.core..", "io.resetflow.intake..",
                         "io.resetflow.breachfile..", "io.resetflow.isp..", "io.resetflow.notifier..",
                         "io.resetflow.tracker..", "io.resetflow.embedded..", "io.resetflow.local..",
-                        "io.resetflow.bench..", "io.resetflow.cli..")
+                        "io.resetflow.bench..", "io.resetflow.cli..", "io.resetflow.synthetic..")
+                .check(classes);
+    }
+
+    /** What the production artifact (module cli) carries never reaches for the test machinery. */
+    @Test
+    void productionCodeUsesNoTestMachinery() {
+        noClasses().that().resideInAnyPackage("io.resetflow.avro..", "io.resetflow.serde..", "io.resetflow.registry..",
+                        "io.resetflow.core..", "io.resetflow.intake..", "io.resetflow.breachfile..", "io.resetflow.isp..",
+                        "io.resetflow.notifier..", "io.resetflow.tracker..", "io.resetflow.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.resetflow.embedded..", "io.resetflow.local..",
+                        "io.resetflow.bench..", "io.resetflow.synthetic..", "com.icegreen..", "kafka.server..")
                 .check(classes);
     }
 
@@ -41,7 +52,7 @@ class ModuleRulesTest {
         noClasses().that().resideInAnyPackage("io.resetflow.core..", "io.resetflow.intake..",
                         "io.resetflow.breachfile..", "io.resetflow.isp..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.resetflow.notifier..", "io.resetflow.tracker..",
-                        "io.resetflow.local..", "io.resetflow.bench..", "io.resetflow.cli..")
+                        "io.resetflow.local..", "io.resetflow.bench..", "io.resetflow.cli..", "io.resetflow.synthetic..")
                 .check(classes);
     }
 

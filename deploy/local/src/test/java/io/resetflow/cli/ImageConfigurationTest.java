@@ -32,7 +32,7 @@ class ImageConfigurationTest {
     static void readPom() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        pom = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        pom = factory.newDocumentBuilder().parse(Path.of("..", "..", "cli", "pom.xml").toFile());
         xpath = XPathFactory.newInstance().newXPath();
     }
 

@@ -6,6 +6,7 @@ import io.resetflow.avro.RedriveRequest;
 import io.resetflow.avro.StateReason;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.local.LocalCli;
 import io.resetflow.local.TopicContents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,7 @@ class ResetFlowCliTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cli = ResetFlowCli.commandLine();
+        CommandLine cli = LocalCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));

@@ -13,7 +13,7 @@ import io.resetflow.avro.NoticeKind;
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.avro.ResetActor;
-import io.resetflow.breachfile.ExpectedCounts;
+import io.resetflow.synthetic.ExpectedCounts;
 import io.resetflow.core.tenant.QuietHours;
 import io.resetflow.core.tenant.RemediationPolicy;
 import io.resetflow.core.topic.TopicNames;

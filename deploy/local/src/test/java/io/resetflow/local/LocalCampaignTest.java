@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.resetflow.breachfile.ExpectedCounts;
+import io.resetflow.synthetic.ExpectedCounts;
 import io.resetflow.cli.ResetFlowCli;
 import io.resetflow.tracker.dashboard.Chromium;
 import io.resetflow.monitoring.MonitoringAssets;

@@ -1,8 +1,14 @@
-package io.resetflow.breachfile;
+package io.resetflow.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resetflow.avro.BreachRow;
+import io.resetflow.breachfile.BreachFileColumn;
+import io.resetflow.breachfile.BreachFileFormat;
+import io.resetflow.breachfile.BreachFileImporter;
+import io.resetflow.breachfile.BreachFileReader;
+import io.resetflow.breachfile.CompressedFiles;
+import io.resetflow.breachfile.ParsedLine;
 import io.resetflow.avro.SourceReference;
 import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.tenant.Tenants;

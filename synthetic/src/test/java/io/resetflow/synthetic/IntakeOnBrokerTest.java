@@ -1,16 +1,18 @@
-package io.resetflow.intake;
+package io.resetflow.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.resetflow.avro.FailureStage;
-import io.resetflow.breachfile.ExpectedCounts;
-import io.resetflow.breachfile.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.topic.TopicNames;
+import io.resetflow.intake.IntakeConfig;
+import io.resetflow.intake.IntakeService;
+import io.resetflow.intake.MeteredDuplicateCounter;
+import io.resetflow.intake.TopicsCreateCommand;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
 import io.resetflow.serde.AvroSerdes;

@@ -1,6 +1,5 @@
-package io.resetflow.cli;
+package io.resetflow.bench;
 
-import io.resetflow.bench.BenchIntakeCommand;
 import io.resetflow.bench.notifier.BenchNotifierCommand;
 import io.resetflow.bench.tracker.BenchTrackerCommand;
 import picocli.CommandLine.Command;

@@ -1,9 +1,5 @@
-package io.resetflow.cli;
+package io.resetflow.local;
 
-import io.resetflow.local.ConsoleStatus;
-import io.resetflow.local.LocalLogging;
-import io.resetflow.local.LocalStack;
-import io.resetflow.local.LocalStackSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

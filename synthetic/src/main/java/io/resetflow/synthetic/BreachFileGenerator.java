@@ -1,6 +1,7 @@
-package io.resetflow.breachfile;
+package io.resetflow.synthetic;
 
 import io.resetflow.avro.AccountLifecycle;
+import io.resetflow.breachfile.BreachFileColumn;
 import io.resetflow.avro.CredentialStorage;
 import io.resetflow.avro.RejectReason;
 import io.resetflow.core.identity.AddressNormalizer;

@@ -1,4 +1,4 @@
-package io.resetflow.breachfile;
+package io.resetflow.synthetic;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
-package io.resetflow.breachfile;
+package io.resetflow.synthetic;
 
+import io.resetflow.breachfile.CompressedFiles;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.tenant.TenantsLoader;
 import java.io.IOException;

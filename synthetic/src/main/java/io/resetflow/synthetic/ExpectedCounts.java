@@ -1,4 +1,4 @@
-package io.resetflow.breachfile;
+package io.resetflow.synthetic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,6 +1,5 @@
 package io.resetflow.cli;
 
-import io.resetflow.breachfile.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
 import io.resetflow.intake.TopicsCommand;
 import io.resetflow.core.access.command.TenantsCommand;
@@ -9,6 +8,7 @@ import io.resetflow.core.http.ApiTokenCommand;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.tracker.reconcile.ReconcileCommand;
 import io.resetflow.tracker.report.ReportCommand;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,24 +19,21 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Drives a credential-breach response to its end: notify, remind, reset or lock, and count "
-                + "every exposed mailbox, per ISP.",
-        subcommands = {
-                LocalCommand.class,
-                RunCommand.class,
-                TopicsCommand.class,
-                TenantsCommand.class,
-                IspToolCommand.class,
-                ApiTokenCommand.Api.class,
-                GenerateCommand.class,
-                ImportCommand.class,
-                RedriveCommand.class,
-                ReconcileCommand.class,
-                ReportCommand.class,
-                ManifestsCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class
-        })
+                + "every exposed mailbox, per ISP.")
 public final class ResetFlowCli implements Runnable {
+
+    /** What the production artifact runs: the services and the operators' and ISPs' tools. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            RunCommand.class,
+            TopicsCommand.class,
+            TenantsCommand.class,
+            IspToolCommand.class,
+            ApiTokenCommand.Api.class,
+            ImportCommand.class,
+            RedriveCommand.class,
+            ReconcileCommand.class,
+            ReportCommand.class,
+            ManifestsCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -51,8 +48,14 @@ public final class ResetFlowCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    public static CommandLine commandLine() {
+    /** The command line with these commands first (the local artifact's stack, benchmarks and generator). */
+    public static CommandLine commandLine(Object... leadingCommands) {
         CommandLine cli = new CommandLine(new ResetFlowCli());
+        for (Object command : leadingCommands) {
+            cli.addSubcommand(command);
+        }
+        COMMANDS.forEach(cli::addSubcommand);
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setExecutionExceptionHandler(new OneLineErrors());
         return cli;
     }

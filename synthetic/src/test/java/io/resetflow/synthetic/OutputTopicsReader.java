@@ -1,5 +1,6 @@
-package io.resetflow.intake;
+package io.resetflow.synthetic;
 
+import io.resetflow.intake.IntakeConfig;
 import io.resetflow.avro.AffectedAccount;
 import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.IntakeRecord;
