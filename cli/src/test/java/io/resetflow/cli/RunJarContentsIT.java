@@ -27,6 +27,8 @@ class RunJarContentsIT {
             "io/resetflow/local/",
             "io/resetflow/bench/",
             "io/resetflow/synthetic/",
+            "io/resetflow/breachfile/BreachFileGenerator",
+            "io/resetflow/breachfile/GenerateCommand",
             "io/resetflow/registry/InMemorySchemaRegistryClient",
             "com/icegreen/greenmail/",
             "kafka/server/",

@@ -6,17 +6,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.access.Principals;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.http.ApiSecurity;
 import io.resetflow.core.identity.MailboxIds;
-import io.resetflow.notifier.consume.RecipientCheck;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.ops.RunningService;
+import io.resetflow.core.runtime.ServiceTopics;
 import io.resetflow.core.tenant.Tenants;
 import io.resetflow.core.time.CampaignTime;
-import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.notifier.config.NotifierConfig;
 import io.resetflow.notifier.consume.DeliveryAttempts;
 import io.resetflow.notifier.consume.NotifierLoop;
+import io.resetflow.notifier.consume.RecipientCheck;
 import io.resetflow.notifier.ledger.LedgerRestorer;
 import io.resetflow.notifier.ledger.SentLedgerIndex;
 import io.resetflow.notifier.mail.DkimMessageSigner;
@@ -42,7 +44,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -152,7 +149,8 @@ public final class NotifierService implements RunningService {
         ApiSecurity security = ApiSecurity.from(config, "the notifier");
         NoticeRenderer renderer = new NoticeRenderer(NoticeTemplates.load(tenants, new TemplateSource(config.templatesDir())));
         MessageSigner signer = new DkimMessageSigner(config.dkimKeys());
-        createTopics();
+        // Partition n of every tenant's request topic shares ledger partition n: the plan gives all the same count.
+        ServiceTopics.require(config, ServiceIds.DEFAULT, Principals.NOTIFIER);
         rateLimits = new RateLimits(tenants.all(), config.globalRatePerSecond(), meter, time.mapping());
         NotifierMetrics metrics = new NotifierMetrics(registry, tenants.all(), rateLimits, switches);
         // Holds and bursts measure elapsed time, as the rate limits do: on their meter, not the campaign's clock.
@@ -326,72 +324,6 @@ public final class NotifierService implements RunningService {
         Map<String, String> topics = new HashMap<>();
         tenants.ids().forEach(tenant -> topics.put(tenant, config.topicNames().notifyRequests(tenant)));
         return topics;
-    }
-
-    private void createTopics() {
-        try (Admin admin = Admin.create(adminProperties())) {
-            int partitions = requestPartitions(admin);
-            NewTopic ledgerTopic = new NewTopic(config.ledgerTopic(), partitions, config.topicPlan().replicationFactor())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            TopicCreator.createMissing(admin, List.of(ledgerTopic,
-                    config.topicPlan().deadLetterTopic(APPLICATION)));
-            int ledgerPartitions = partitionsOf(admin, config.ledgerTopic());
-            if (ledgerPartitions != partitions) {
-                throw new IllegalStateException("the ledger topic " + config.ledgerTopic() + " has " + ledgerPartitions
-                        + " partitions but the request topics have " + partitions + ": they must match");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking topics", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot check topics: " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    /**
-     * Creates the tenants' request topics that are missing and returns their partition count, which
-     * must be the same for all: partition n of every tenant's topic shares ledger partition n.
-     */
-    private int requestPartitions(Admin admin) throws InterruptedException, java.util.concurrent.ExecutionException {
-        Collection<String> requests = requestTopics().values();
-        java.util.Set<String> existing = admin.listTopics().names().get();
-        List<NewTopic> missing = requests.stream().filter(topic -> !existing.contains(topic))
-                .map(topic -> new NewTopic(topic, config.topicPlan().partitions(), config.topicPlan().replicationFactor()))
-                .toList();
-        if (!missing.isEmpty()) {
-            TopicCreator.createMissing(admin, missing);
-        }
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (String topic : requests) {
-            counts.put(topic, partitionsOf(admin, topic));
-        }
-        if (counts.values().stream().distinct().count() != 1) {
-            throw new IllegalStateException("the request topics must all have the same partition count: " + counts);
-        }
-        return counts.values().iterator().next();
-    }
-
-    /**
-     * A topic created a moment ago may not be known to every part of the broker yet: its description
-     * is retried for a while instead of failing the start.
-     */
-    private static int partitionsOf(Admin admin, String topic)
-            throws InterruptedException, java.util.concurrent.ExecutionException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private Map<String, Object> adminProperties() {
-        return new HashMap<>(config.kafkaClientProperties());
     }
 
     private Map<String, Object> consumerProperties(String groupId) {

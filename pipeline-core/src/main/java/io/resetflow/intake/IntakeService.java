@@ -1,10 +1,13 @@
 package io.resetflow.intake;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.resetflow.core.config.ConfigSources;
+import io.resetflow.core.access.Principals;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.config.CommonConfig;
+import io.resetflow.core.config.ConfigSources;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.ops.RunningService;
+import io.resetflow.core.runtime.ServiceTopics;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.streams.StreamsSettings;
 import io.resetflow.serde.AvroSerdes;
@@ -45,6 +48,7 @@ public final class IntakeService implements RunningService {
 
     public synchronized IntakeService start() {
         LOG.info("Starting intake with {}", config.describe());
+        ServiceTopics.require(config, ServiceIds.DEFAULT.withIntakeApplication(config.applicationId()), Principals.INTAKE);
         AvroSerdes serdes = AvroSerdes.forRegistry(config.schemaRegistryUrl());
         Topology topology = IntakeTopology.build(config, serdes,
                 new MeteredDuplicateCounter(registry, config.tenants().ids()));

@@ -1,5 +1,7 @@
 package io.resetflow.intake;
 
+import io.resetflow.core.access.AccessPolicy;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.access.command.AdminOptions;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.config.ConfigSources;
@@ -44,8 +46,7 @@ public final class TopicsCreateCommand implements Callable<Integer> {
     Short replicationFactor;
 
     @Option(names = "--dead-letter-for", split = ",", paramLabel = "APP",
-            defaultValue = IntakeConfig.DEFAULT_APPLICATION_ID,
-            description = "Application ids whose dead-letter topics to create (default ${DEFAULT-VALUE}).")
+            description = "Application ids whose dead-letter topics to create (default: the three services').")
     List<String> deadLetterApplications;
 
     @Override
@@ -57,7 +58,9 @@ public final class TopicsCreateCommand implements Callable<Integer> {
                     System.getenv(), overrides()));
             TopicPlan plan = settings.topicPlan();
             List<NewTopic> topics = new ArrayList<>(plan.topics(settings.tenants()));
-            deadLetterApplications.forEach(app -> topics.add(plan.deadLetterTopic(app)));
+            List<String> applications = deadLetterApplications != null ? deadLetterApplications
+                    : new AccessPolicy(settings.topicNames(), settings.tenants(), ServiceIds.DEFAULT).services();
+            applications.forEach(app -> topics.add(plan.deadLetterTopic(app)));
             try (Admin client = Admin.create(admin.adminProperties(settings))) {
                 List<String> created = TopicCreator.createMissing(client, topics);
                 out.printf("%d topics created, %d already present (%d partitions, replication %d)%n", created.size(),

@@ -1,18 +1,14 @@
 package io.resetflow.tracker;
 
-import io.resetflow.core.access.ServiceIds;
-import io.resetflow.tracker.reconcile.ReconcileSettings;
-import io.resetflow.tracker.reconcile.Reconciler;
-import io.resetflow.tracker.reconcile.Reconciliations;
-import io.resetflow.tracker.report.Incident;
-import java.nio.file.Path;
-import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.resetflow.avro.RedriveRequest;
-import io.resetflow.core.identity.MailboxIds;
+import io.resetflow.core.access.Principals;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.http.ApiSecurity;
+import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.ops.OpsServer;
 import io.resetflow.core.ops.RunningService;
+import io.resetflow.core.runtime.ServiceTopics;
 import io.resetflow.core.streams.StreamsRunner;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.serde.AvroSerdes;
@@ -21,11 +17,17 @@ import io.resetflow.tracker.config.TrackerStreamsProperties;
 import io.resetflow.tracker.dashboard.Dashboard;
 import io.resetflow.tracker.http.TrackerApi;
 import io.resetflow.tracker.metrics.MicrometerTrackerMetrics;
-import io.resetflow.tracker.metrics.ProgressGauges;
+import io.resetflow.tracker.query.ProgressGauges;
 import io.resetflow.tracker.query.StoreHandles;
 import io.resetflow.tracker.query.TrackerQueryService;
+import io.resetflow.tracker.reconcile.ReconcileSettings;
+import io.resetflow.tracker.reconcile.Reconciler;
+import io.resetflow.tracker.reconcile.Reconciliations;
 import io.resetflow.tracker.redrive.RedrivePublisher;
+import io.resetflow.tracker.report.Incident;
 import io.resetflow.tracker.topology.TrackerTopology;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -89,6 +91,7 @@ public final class TrackerService implements RunningService {
 
     public TrackerService start() {
         LOG.info("Reset tracker settings: {}", config.describe());
+        ServiceTopics.require(config, ServiceIds.DEFAULT.withTrackerApplication(config.applicationId()), Principals.TRACKER);
         http.start();
         runner.start();
         LOG.info("Reset tracker API on http://{}:{}/api/tenants", config.httpHost(), http.port());

@@ -1,9 +1,9 @@
 package io.resetflow.synthetic;
 
 import io.resetflow.avro.AccountLifecycle;
-import io.resetflow.breachfile.BreachFileColumn;
 import io.resetflow.avro.CredentialStorage;
 import io.resetflow.avro.RejectReason;
+import io.resetflow.breachfile.BreachFileColumn;
 import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.tenant.Tenant;
 import io.resetflow.core.tenant.Tenants;

@@ -1,11 +1,11 @@
 package io.resetflow.synthetic;
 
-import io.resetflow.intake.IntakeConfig;
 import io.resetflow.avro.AffectedAccount;
 import io.resetflow.avro.DeadLetter;
 import io.resetflow.avro.IntakeRecord;
 import io.resetflow.avro.RejectedRow;
 import io.resetflow.core.topic.TopicNames;
+import io.resetflow.intake.IntakeConfig;
 import io.resetflow.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.ArrayList;

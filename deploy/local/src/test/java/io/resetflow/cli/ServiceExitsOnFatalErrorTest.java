@@ -7,6 +7,8 @@ import io.resetflow.core.http.ApiTokens;
 import io.resetflow.core.http.Caller;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -26,14 +29,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code resetflow run} on a fatal error: when a service's Kafka Streams client stops on its own (here
  * its input topic is deleted under it), the command exits 1 for its supervisor to restart it, instead
- * of waiting for a SIGTERM that would never come; until then {@code /health/live} answers 200.
+ * of waiting for a SIGTERM that would never come; until then {@code /health/live} answers 200. And
+ * none starts on a cluster where its topics were not created: the command names what is missing.
  */
 class ServiceExitsOnFatalErrorTest {
 
@@ -79,6 +84,21 @@ class ServiceExitsOnFatalErrorTest {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    @ParameterizedTest(name = "{0} refuses to start without its topics")
+    @ValueSource(strings = {"intake", "tracker", "notifier"})
+    void theServiceRefusesToStartWithoutItsTopicsAndSaysWhichAreMissing(String service) throws Exception {
+        Path config = settings(service, freePort());
+        Files.writeString(config, "topics.prefix=unprovisioned-" + service + ".\n", StandardOpenOption.APPEND);
+        StringWriter err = new StringWriter();
+
+        int exit = ResetFlowCli.commandLine().setErr(new PrintWriter(err)).execute("run", service, "--config",
+                config.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("resetflow run: error: ").contains(" topic(s) not as planned: missing ",
+                "unprovisioned-" + service + ".", "Create them with 'resetflow topics create --config FILE'");
     }
 
     private static Path settings(String service, int port) throws Exception {

@@ -73,6 +73,8 @@ class NotifierCrashTest {
             broker.createTopic("notify.outcomes", 2);
             AvroSerdes serdes = AvroSerdes.forRegistry(registry.url());
             Path config = writeConfig(broker.bootstrapServers(), registry.url(), smtpPort);
+            PlannedTopics.createFor(broker, Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "topics.partitions", 2));
 
             // Given a batch of requests and a notifier process working through it
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

@@ -96,6 +96,7 @@ final class NotifierHarness implements AutoCloseable {
     }
 
     NotifierService start(Map<String, Object> settings, MailTransport transport, Clock clock) {
+        PlannedTopics.createFor(broker, settings);
         NotifierConfig config = new NotifierConfig(settings);
         return new NotifierService(config, tenant -> transport, config.smtp().connections(), serdes,
                 new CampaignTime(CampaignClock.realTime(), clock),
@@ -105,6 +106,7 @@ final class NotifierHarness implements AutoCloseable {
     /** With the given transports per tenant, e.g. the production per-tenant relays. */
     NotifierService start(Map<String, Object> settings, Function<String, MailTransport> transports, int connections,
                           Clock clock) {
+        PlannedTopics.createFor(broker, settings);
         return new NotifierService(new NotifierConfig(settings), transports, connections, serdes,
                 new CampaignTime(CampaignClock.realTime(), clock),
                 TimeMeter.SYSTEM_NANOTIME, OpsServer.newRegistry()).start();

@@ -123,7 +123,7 @@ public final class AccessPolicy {
                 .writeTopic(names.breachRejected())
                 .writeTopic(names.deadLetter(app));
         tenants.ids().forEach(tenant -> grants.writeTopic(names.tenantAffectedAccounts(tenant)));
-        return streamsApplication(grants, app).bindings();
+        return streamsApplication(grants.describeConfigsOfTopics(), app).bindings();
     }
 
     private List<AclBinding> tracker() {
@@ -145,7 +145,7 @@ public final class AccessPolicy {
                     .writeTopic(names.tenantForceResets(tenant))
                     .writeTopic(names.tenantRejectedEvents(tenant));
         }
-        return streamsApplication(grants, app).bindings();
+        return streamsApplication(grants.describeConfigsOfTopics(), app).bindings();
     }
 
     private List<AclBinding> notifier() {
@@ -155,7 +155,8 @@ public final class AccessPolicy {
                 .writeTopic(names.notifyOutcomes())
                 .writeTopic(names.deadLetter(ids.notifierGroup()));
         tenants.ids().forEach(tenant -> grants.readTopic(names.notifyRequests(tenant)));
-        return grants.groups(ids.notifierGroup(), PatternType.LITERAL)
+        return grants.describeConfigsOfTopics()
+                .groups(ids.notifierGroup(), PatternType.LITERAL)
                 .transactionalIds(ids.notifierTransactionalPrefix())
                 .bindings();
     }

@@ -46,6 +46,21 @@ final class Grants {
         return allow(ResourceType.TRANSACTIONAL_ID, prefix, PatternType.PREFIXED, AclOperation.WRITE);
     }
 
+    /**
+     * Reading the configuration of every topic granted so far, literally: what a service's start-up
+     * check needs to see that a topic is compacted as planned.
+     */
+    Grants describeConfigsOfTopics() {
+        bindings.stream()
+                .filter(binding -> binding.pattern().resourceType() == ResourceType.TOPIC
+                        && binding.pattern().patternType() == PatternType.LITERAL)
+                .map(binding -> binding.pattern().name())
+                .distinct()
+                .toList()
+                .forEach(topic -> allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS));
+        return this;
+    }
+
     /** A deny overrides any allow, so a later over-broad grant still cannot reach these resources. */
     Grants deny(ResourceType type, String prefix) {
         bindings.add(new AclBinding(new ResourcePattern(type, prefix, PatternType.PREFIXED),

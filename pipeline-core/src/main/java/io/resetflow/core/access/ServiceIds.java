@@ -11,6 +11,11 @@ public record ServiceIds(String intakeApplication, String trackerApplication, St
     public static final ServiceIds DEFAULT =
             new ServiceIds("resetflow-intake", "reset-tracker", "resetflow-notifier", "resetflow-notifier");
 
+    /** The same, with a deployment's own intake application id. */
+    public ServiceIds withIntakeApplication(String applicationId) {
+        return new ServiceIds(applicationId, trackerApplication, notifierGroup, notifierTransactionalPrefix);
+    }
+
     /** The same, with a deployment's own tracker application id. */
     public ServiceIds withTrackerApplication(String applicationId) {
         return new ServiceIds(intakeApplication, applicationId, notifierGroup, notifierTransactionalPrefix);

@@ -12,7 +12,7 @@ import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.config.TrackerConfig;
 import io.resetflow.tracker.domain.RemediationSchedule;
 import io.resetflow.tracker.metrics.TrackerMetrics;
-import io.resetflow.tracker.progress.ProgressAggregatorSupplier;
+import io.resetflow.tracker.topology.ProgressAggregatorSupplier;
 import io.resetflow.tracker.topology.ResetResolverSupplier.Accepted;
 import io.resetflow.tracker.topology.ResetResolverSupplier.Refused;
 import io.resetflow.tracker.topology.ResetResolverSupplier.Resolution;

@@ -3,14 +3,18 @@ package io.resetflow.bench.notifier;
 import io.github.bucket4j.TimeMeter;
 import io.resetflow.avro.DeliveryOutcome;
 import io.resetflow.avro.NotificationRequest;
+import io.resetflow.core.access.Principals;
+import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.http.ApiTokens;
 import io.resetflow.core.http.Caller;
 import io.resetflow.core.identity.AddressNormalizer;
 import io.resetflow.core.ops.OpsServer;
+import io.resetflow.core.runtime.ServiceTopics;
 import io.resetflow.core.tenant.TenantsLoader;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.core.time.CampaignTime;
+import io.resetflow.core.topic.TopicCreator;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.notifier.NotifierService;
 import io.resetflow.notifier.config.NotifierConfig;
@@ -23,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -73,14 +76,10 @@ final class NotifierRun {
 
     private Throughput run(String name, int mails, int connections, boolean dkim) throws InterruptedException {
         NotifierConfig config = new NotifierConfig(settings(name, connections, dkim));
-        List<String> requestTopics = config.tenants().ids().stream().map(config.topicNames()::notifyRequests).toList();
         String outcomes = config.topicNames().notifyOutcomes();
-        requestTopics.forEach(topic -> setup.broker().createTopic(topic, setup.partitions()));
-        setup.broker().createTopic(outcomes, setup.partitions());
-        setup.broker().createCompactedTopic(config.ledgerTopic(), setup.partitions());
-        List<String> created = new java.util.ArrayList<>(requestTopics);
-        created.addAll(List.of(outcomes, config.ledgerTopic()));
-        awaitListed(created);
+        try (Admin admin = setup.broker().createAdmin()) {
+            TopicCreator.createMissing(admin, ServiceTopics.of(config, ServiceIds.DEFAULT, Principals.NOTIFIER));
+        }
 
         AvroSerdes serdes = AvroSerdes.forRegistry(setup.registryUrl());
         Semaphore window = new Semaphore(setup.window());
@@ -153,24 +152,6 @@ final class NotifierRun {
             });
         }
         return values;
-    }
-
-    /**
-     * The broker applies a created topic to its metadata a moment after the controller acknowledged it;
-     * until then the notifier's own create-if-missing step would see it missing and fail to create it.
-     */
-    private void awaitListed(List<String> topics) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (Admin admin = setup.broker().createAdmin()) {
-            while (!admin.listTopics().names().get().containsAll(topics)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topics " + topics + " not listed 30 s after creation");
-                }
-                Thread.sleep(20);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     private KafkaProducer<String, byte[]> producer() {

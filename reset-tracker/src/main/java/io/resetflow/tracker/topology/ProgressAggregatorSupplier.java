@@ -1,7 +1,9 @@
-package io.resetflow.tracker.progress;
+package io.resetflow.tracker.topology;
 
 import io.resetflow.avro.TenantProgress;
-import io.resetflow.tracker.topology.TrackerStores;
+import io.resetflow.tracker.progress.HistoryKeys;
+import io.resetflow.tracker.progress.PartialKeys;
+import io.resetflow.tracker.progress.ProgressMath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.resetflow.tracker.metrics;
+package io.resetflow.tracker.query;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
-package io.resetflow.tracker.progress;
+package io.resetflow.tracker.topology;
 
-import io.resetflow.tracker.topology.Emitter;
-import io.resetflow.tracker.topology.TrackerOutput;
+import io.resetflow.tracker.progress.PartialKeys;
+import io.resetflow.tracker.progress.TaskCounts;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

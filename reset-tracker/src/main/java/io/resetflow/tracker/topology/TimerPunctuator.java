@@ -1,13 +1,10 @@
-package io.resetflow.tracker.timers;
+package io.resetflow.tracker.topology;
 
 import io.resetflow.avro.PasswordResetEvent;
 import io.resetflow.core.time.CampaignClock;
 import io.resetflow.tracker.metrics.TrackerMetrics;
-import io.resetflow.tracker.topology.Emitter;
-import io.resetflow.tracker.topology.MailboxRepository;
-import io.resetflow.tracker.topology.MailboxSettler;
-import io.resetflow.tracker.topology.PendingResets;
-import io.resetflow.tracker.topology.TrackedMailbox;
+import io.resetflow.tracker.timers.DueIndex;
+import io.resetflow.tracker.timers.TickBound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
