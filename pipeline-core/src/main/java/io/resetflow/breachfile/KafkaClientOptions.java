@@ -1,13 +1,10 @@
 package io.resetflow.breachfile;
 
+import io.resetflow.core.config.ConfigSources;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** Where the Kafka cluster is and how to talk to it, as Kafka's own tools take it. */
@@ -29,11 +26,7 @@ public final class KafkaClientOptions {
     public Map<String, Object> clientProperties() throws IOException {
         Map<String, Object> props = new HashMap<>();
         if (clientConfig != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(clientConfig, StandardCharsets.UTF_8)) {
-                file.load(reader);
-            }
-            file.stringPropertyNames().forEach(name -> props.put(name, file.getProperty(name)));
+            props.putAll(ConfigSources.read(clientConfig));
         }
         props.put("bootstrap.servers", bootstrapServers);
         return props;

@@ -1,5 +1,7 @@
 package io.resetflow.bench;
 
+import io.micrometer.core.instrument.Counter;
+import io.resetflow.intake.MeteredDuplicateCounter;
 import io.resetflow.synthetic.ExpectedCounts;
 import io.resetflow.synthetic.GenerateCommand;
 import io.resetflow.breachfile.ImportCommand;
@@ -33,6 +35,8 @@ public final class BenchIntakeCommand implements Callable<Integer> {
 
     static final long WARM_UP_MAILBOXES = 300_000;
     static final String WARM_UP_PREFIX = "warm-up.";
+    static final String WARM_UP_APPLICATION_ID = "bench-intake-warm-up";
+    static final double SHARE_OF_REFERENCE_TARGET = 0.60;
 
     @Option(names = "--mailboxes", defaultValue = "1000000", description = "Mailboxes (default ${DEFAULT-VALUE}).")
     long mailboxes;
@@ -58,21 +62,24 @@ public final class BenchIntakeCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             ExpectedCounts expected = generate(file, mailboxes, 1);
             double generateSeconds = seconds(t0);
-            createTopics(work, bootstrap, "");
+            createTopics(work, bootstrap, "", IntakeConfig.DEFAULT_APPLICATION_ID);
 
-            double warmUpSeconds = warmUpJvm(work, bootstrap, registry.url());
+            WarmUp warmUp = warmUpJvm(work, bootstrap, registry.url());
+            double warmUpSeconds = warmUp.seconds();
 
             IntakeConfig intakeConfig = intakeConfig(bootstrap, registry.url(), work.resolve("state"), "",
                     IntakeConfig.DEFAULT_APPLICATION_ID);
             double importSeconds;
             double intakeSeconds;
             double endToEnd;
+            long duplicates;
             if (overlap) {
                 long start = System.nanoTime();
                 try (IntakeService intake = new IntakeService(intakeConfig).start()) {
                     importSeconds = importFile(file, bootstrap, registry.url(), "bench", "");
                     awaitAccepted(bootstrap, intakeConfig, expected);
                     intakeSeconds = seconds(start);
+                    duplicates = duplicatesCounted(intake);
                 }
                 endToEnd = intakeSeconds;
             } else {
@@ -81,9 +88,12 @@ public final class BenchIntakeCommand implements Callable<Integer> {
                 try (IntakeService intake = new IntakeService(intakeConfig).start()) {
                     awaitAccepted(bootstrap, intakeConfig, expected);
                     intakeSeconds = seconds(intakeStart);
+                    duplicates = duplicatesCounted(intake);
                 }
                 endToEnd = importSeconds + intakeSeconds;
             }
+            List<String> mismatches = IntakeOutputCheck.mismatches(bootstrap, intakeConfig, expected, warmUp.expected(),
+                    duplicates);
 
             RawKafka raw = new RawKafka(bootstrap, partitions);
             RawKafka.Rate produce = raw.produce("bench.raw", expected.rowsSent());
@@ -112,8 +122,20 @@ public final class BenchIntakeCommand implements Callable<Integer> {
             out.printf("  reference EOS app   %8.1f s  %,10.0f records/s  (1 RocksDB put, 2 writes: 6 topics + 1, "
                     + "as intake)  intake at %.0f%%%n", intakeOutputsSeconds, expected.rowsSent() / intakeOutputsSeconds,
                     100 * intakeOutputsSeconds / intakeSeconds);
+            out.printf("  the raw clients and the reference apps read and write random %d-byte values, without Avro "
+                    + "or a schema registry%n", RawKafka.RECORD_BYTES);
             out.printf("  peak heap %,d MiB, peak RSS %,d MiB (whole JVM: broker, registry, clients)%n",
                     memory.peakHeapMiB(), MemoryWatch.peakRssMiB());
+            double share = intakeOutputsSeconds / intakeSeconds;
+            out.printf("  target: intake >= %.0f%% of the reference with the same outputs: %.0f%%  %s%n",
+                    SHARE_OF_REFERENCE_TARGET * 100, share * 100, share >= SHARE_OF_REFERENCE_TARGET ? "met" : "NOT MET");
+            if (!mismatches.isEmpty()) {
+                mismatches.forEach(mismatch -> out.println("  CHECK FAILED: " + mismatch));
+                return 1;
+            }
+            out.printf("  check: every output topic holds exactly the generator's counts (%,d accepted, %,d rejected, "
+                    + "%,d duplicates, %d tenants)%n", expected.accepted(), expected.rejected(), expected.duplicates(),
+                    expected.acceptedPerTenant().size());
             return 0;
         } finally {
             memory.close();
@@ -126,18 +148,22 @@ public final class BenchIntakeCommand implements Callable<Integer> {
      * intake run (the first Streams app) was timed while the compiler threads took half as much CPU as
      * its stream threads, and the reference apps after it ran on the code intake had compiled.
      */
-    private double warmUpJvm(Path work, String bootstrap, String registryUrl) throws Exception {
+    /** What the warm-up wrote: its shared topics are its own, the tenants' topics are the run's too. */
+    private record WarmUp(double seconds, ExpectedCounts expected) {
+    }
+
+    private WarmUp warmUpJvm(Path work, String bootstrap, String registryUrl) throws Exception {
         long start = System.nanoTime();
         Path file = work.resolve("warm-up.csv.gz");
         ExpectedCounts expected = generate(file, WARM_UP_MAILBOXES, 2);
-        createTopics(work, bootstrap, WARM_UP_PREFIX);
+        createTopics(work, bootstrap, WARM_UP_PREFIX, WARM_UP_APPLICATION_ID);
         IntakeConfig config = intakeConfig(bootstrap, registryUrl, work.resolve("warm-up-state"), WARM_UP_PREFIX,
-                "bench-intake-warm-up");
+                WARM_UP_APPLICATION_ID);
         try (IntakeService intake = new IntakeService(config).start()) {
             importFile(file, bootstrap, registryUrl, "warm-up", WARM_UP_PREFIX);
             awaitAccepted(bootstrap, config, expected);
         }
-        return seconds(start);
+        return new WarmUp(seconds(start), expected);
     }
 
     private static ExpectedCounts generate(Path file, long mailboxes, int seed) throws IOException {
@@ -146,12 +172,13 @@ public final class BenchIntakeCommand implements Callable<Integer> {
         return ExpectedCounts.read(ExpectedCounts.sidecarOf(file));
     }
 
-    /** The shared and per-tenant topics, the shared ones under the given prefix. */
-    private void createTopics(Path work, String bootstrap, String topicPrefix) throws IOException {
+    /** The shared and per-tenant topics, the shared ones under the given prefix, and the intake's dead letters. */
+    private void createTopics(Path work, String bootstrap, String topicPrefix, String intakeApplication)
+            throws IOException {
         Path topicsConfig = work.resolve("topics" + topicPrefix + "properties");
         Files.writeString(topicsConfig, CommonConfig.TOPIC_PREFIX + "=" + topicPrefix + "\n");
         check(new TopicsCreateCommand(), "--bootstrap-server", bootstrap, "--partitions", Integer.toString(partitions),
-                "--config", topicsConfig.toString());
+                "--config", topicsConfig.toString(), "--dead-letter-for", intakeApplication);
     }
 
     private IntakeConfig intakeConfig(String bootstrap, String registryUrl, Path stateDir, String topicPrefix,
@@ -172,7 +199,13 @@ public final class BenchIntakeCommand implements Callable<Integer> {
     }
 
     private static void awaitAccepted(String bootstrap, IntakeConfig config, ExpectedCounts expected) {
-        RawKafka.awaitCommittedRecords(bootstrap, List.of(config.topicNames().remediationIntake()), expected.accepted());
+        RawKafka.awaitCommittedRecords(bootstrap, List.of(config.topicNames().remediationIntake()), expected.accepted(),
+                RawKafka.COMPLETION_TIMEOUT);
+    }
+
+    private static long duplicatesCounted(IntakeService intake) {
+        return (long) intake.registry().find(MeteredDuplicateCounter.METER).counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     private static void check(Object command, String... args) {

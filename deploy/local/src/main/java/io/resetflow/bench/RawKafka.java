@@ -23,6 +23,8 @@ final class RawKafka {
 
     /** Bytes of a typical serialized breach row. */
     static final int RECORD_BYTES = 150;
+    /** How long a bench waits for its records before it fails instead of hanging. */
+    static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(30);
 
     record Rate(long records, double seconds) {
         double perSecond() {
@@ -83,12 +85,15 @@ final class RawKafka {
 
     Rate consume(String topic, long records) {
         long start = System.nanoTime();
-        awaitCommittedRecords(bootstrap, List.of(topic), records);
+        awaitCommittedRecords(bootstrap, List.of(topic), records, COMPLETION_TIMEOUT);
         return new Rate(records, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Reads the topics (read_committed) from the beginning until {@code expected} records were seen. */
-    static long awaitCommittedRecords(String bootstrap, Collection<String> topics, long expected) {
+    /**
+     * Reads the topics (read_committed) from the beginning until {@code expected} records were seen;
+     * throws, with how many it saw, when they are not there within {@code timeout}.
+     */
+    static long awaitCommittedRecords(String bootstrap, Collection<String> topics, long expected, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
@@ -99,7 +104,11 @@ final class RawKafka {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long seen = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (seen < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(seen + " of " + expected + " records on " + topics + " after " + timeout);
+                }
                 seen += consumer.poll(Duration.ofMillis(200)).count();
             }
             return seen;

@@ -96,7 +96,7 @@ final class ReferenceStreamsApp {
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            RawKafka.awaitCommittedRecords(bootstrap, outputs, records * shape.writes);
+            RawKafka.awaitCommittedRecords(bootstrap, outputs, records * shape.writes, RawKafka.COMPLETION_TIMEOUT);
             double seconds = (System.nanoTime() - start) / 1e9;
             streams.close(Duration.ofSeconds(30));
             return seconds;

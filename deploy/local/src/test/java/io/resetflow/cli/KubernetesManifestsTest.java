@@ -168,6 +168,23 @@ class KubernetesManifestsTest {
                 .asText()).isEqualTo("simple");
     }
 
+    /** The services stay inside the cluster; the ISPs reach it from outside, only over TLS with SCRAM. */
+    @Test
+    void productionAddsAnExternalTlsScramListenerForTheIsps() throws Exception {
+        assertThat(listeners("overlays/local")).containsExactly("tls internal 9093 tls=true scram-sha-512");
+        assertThat(listeners("overlays/production")).containsExactly("tls internal 9093 tls=true scram-sha-512",
+                "external loadbalancer 9094 tls=true scram-sha-512");
+    }
+
+    private static List<String> listeners(String overlay) throws Exception {
+        JsonNode kafka = of(Kustomize.render(KUBERNETES.resolve(overlay)), "Kafka").get(0);
+        List<String> listeners = new java.util.ArrayList<>();
+        kafka.path("spec").path("kafka").path("listeners").forEach(l -> listeners.add(l.path("name").asText() + " "
+                + l.path("type").asText() + " " + l.path("port").asInt() + " tls=" + l.path("tls").asBoolean() + " "
+                + l.path("authentication").path("type").asText()));
+        return listeners;
+    }
+
     @Test
     void theSchemaCheckRefusesWhatStrimziWouldRejectOrSilentlyDrop() throws Exception {
         JsonNode user = of(Kustomize.render(KUBERNETES.resolve("overlays/local")), "KafkaUser").get(0);

@@ -13,6 +13,7 @@ import io.resetflow.core.http.ApiTokens;
 import io.resetflow.core.http.Caller;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.local.CliProcess;
 import io.resetflow.serde.AvroSerdes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -123,12 +124,7 @@ class NotifierExitsOnFatalErrorTest {
     }
 
     private Process notifier(Path config, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                ResetFlowCli.class.getName(), "run", "notifier", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .start();
+        return CliProcess.start(dir, name, "512m", "run", "notifier", "--config", config.toString());
     }
 
     private static void produce(EmbeddedKafkaBroker broker, AvroSerdes serdes, int from, int count) {

@@ -115,6 +115,8 @@ class NotifierCrashTest {
                 long duplicates = perRecipient.values().stream().filter(count -> count > 1).count();
                 assertThat(perRecipient.values()).allMatch(count -> count <= 2);
                 assertThat(duplicates).isLessThanOrEqualTo(IN_FLIGHT_BOUND);
+                System.out.printf("notifier killed: %d requests, %d final outcomes, %d mailed before the kill, %d mailed "
+                        + "twice (bound %d), 0 lost%n", MAILS, finals.size(), beforeKill, duplicates, IN_FLIGHT_BOUND);
             } finally {
                 second.destroy();
                 second.waitFor();

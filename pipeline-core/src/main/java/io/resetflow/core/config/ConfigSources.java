@@ -71,7 +71,8 @@ public final class ConfigSources {
         return values;
     }
 
-    private static Map<String, String> read(Path path) {
+    /** A properties file (UTF-8) as a map; a file that cannot be read is the user's mistake, named. */
+    public static Map<String, String> read(Path path) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(reader);

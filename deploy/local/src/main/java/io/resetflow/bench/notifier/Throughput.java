@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * One measured row: mails accepted in a time, and, for the notifier, the request-to-outcome latencies
- * in milliseconds.
+ * One measured row: mails handled in a time (of which {@code failed} were not accepted by the sink and
+ * do not count as sent), and, for the notifier, the request-to-outcome latencies in milliseconds.
  */
 record Throughput(long mails, double seconds, long failed, long[] latenciesMillis) {
 
@@ -13,8 +13,9 @@ record Throughput(long mails, double seconds, long failed, long[] latenciesMilli
         return new Throughput(mails, (endNanos - startNanos) / 1e9, 0, new long[0]);
     }
 
+    /** Mails the sink accepted, per second; failed ones are not sent. */
     double perSecond() {
-        return mails / seconds;
+        return (mails - failed) / seconds;
     }
 
     OptionalDouble percentileMillis(double percentile) {

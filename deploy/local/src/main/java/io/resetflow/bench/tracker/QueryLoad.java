@@ -19,32 +19,42 @@ import java.util.function.LongFunction;
  */
 final class QueryLoad implements AutoCloseable {
 
-    /** Latencies of one kind of request. */
+    /**
+     * Latencies of one kind of request, over the successful (200) responses only: a quick 503 or a
+     * failed connection would otherwise lower the percentiles. The failures are counted beside them.
+     */
     static final class Latencies {
         private final long[] nanos;
-        private final AtomicLong recorded = new AtomicLong();
+        private final AtomicLong requests = new AtomicLong();
+        private final AtomicLong succeeded = new AtomicLong();
+        private final AtomicLong unavailable = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
 
         Latencies(int capacity) {
             nanos = new long[capacity];
         }
 
-        void record(long latencyNanos, boolean ok) {
-            long slot = recorded.getAndIncrement();
-            if (slot < nanos.length) {
-                nanos[(int) slot] = latencyNanos;
-            }
-            if (!ok) {
+        /** {@code status} is the HTTP status, or 0 when no response came. */
+        void record(long latencyNanos, int status) {
+            requests.incrementAndGet();
+            if (status == 200) {
+                long slot = succeeded.getAndIncrement();
+                if (slot < nanos.length) {
+                    nanos[(int) slot] = latencyNanos;
+                }
+            } else if (status == 503) {
+                unavailable.incrementAndGet();
+            } else {
                 errors.incrementAndGet();
             }
         }
 
         Summary summary() {
-            int n = (int) Math.min(recorded.get(), nanos.length);
+            int n = (int) Math.min(succeeded.get(), nanos.length);
             long[] sorted = Arrays.copyOf(nanos, n);
             Arrays.sort(sorted);
-            return new Summary(recorded.get(), errors.get(), millis(sorted, 0.50), millis(sorted, 0.99),
-                    n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
+            return new Summary(requests.get(), succeeded.get(), unavailable.get(), errors.get(), millis(sorted, 0.50),
+                    millis(sorted, 0.99), n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
         }
 
         private static double millis(long[] sorted, double quantile) {
@@ -53,7 +63,9 @@ final class QueryLoad implements AutoCloseable {
         }
     }
 
-    record Summary(long requests, long errors, double p50Millis, double p99Millis, double maxMillis) {
+    /** Percentiles over the {@code succeeded} responses; {@code unavailable} were 503, {@code errors} anything else. */
+    record Summary(long requests, long succeeded, long unavailable, long errors, double p50Millis, double p99Millis,
+                   double maxMillis) {
     }
 
     private static final int CAPACITY = 2_000_000;
@@ -100,13 +112,13 @@ final class QueryLoad implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization).GET().build();
         long start = System.nanoTime();
-        boolean ok;
+        int status;
         try {
-            ok = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+            status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
         } catch (Exception e) {
-            ok = false;
+            status = 0;
         }
-        into.record(System.nanoTime() - start, ok);
+        into.record(System.nanoTime() - start, status);
     }
 
     @Override

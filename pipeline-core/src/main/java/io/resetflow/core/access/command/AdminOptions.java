@@ -4,16 +4,10 @@ import io.resetflow.core.access.AccessPolicy;
 import io.resetflow.core.access.ServiceIds;
 import io.resetflow.core.config.CommonConfig;
 import io.resetflow.core.config.ConfigSources;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,13 +47,7 @@ public final class AdminOptions {
     public Map<String, Object> adminProperties(CommonConfig settings) {
         Map<String, Object> props = new HashMap<>(settings.kafkaClientProperties());
         if (commandConfig != null) {
-            Properties file = new Properties();
-            try (Reader reader = Files.newBufferedReader(commandConfig, StandardCharsets.UTF_8)) {
-                file.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + commandConfig, e);
-            }
-            file.stringPropertyNames().forEach(name -> props.put(name, file.getProperty(name)));
+            props.putAll(ConfigSources.read(commandConfig));
         }
         if (bootstrapServers != null) {
             props.put("bootstrap.servers", bootstrapServers);
