@@ -42,12 +42,17 @@ final class BenchNotices {
 
     /** Signed with the benchmark key under each tenant's own domain, as the notifier's DKIM rows sign. */
     static BenchNotices signed(Tenants tenants, Clock clock, Path dkimKeyFile) {
+        return new BenchNotices(tenants, clock, dkimSigner(tenants, dkimKeyFile));
+    }
+
+    /** The benchmark key under each tenant's own domain. */
+    static MessageSigner dkimSigner(Tenants tenants, Path dkimKeyFile) {
         Map<String, DkimKey> keys = new HashMap<>();
         for (Tenant tenant : tenants.all()) {
             keys.put(tenant.id(), DkimKey.fromPemFile(AddressNormalizer.domainOf(tenant.mail().from()), BenchDkimKey.SELECTOR,
                     dkimKeyFile));
         }
-        return new BenchNotices(tenants, clock, new DkimMessageSigner(keys));
+        return new DkimMessageSigner(keys);
     }
 
     /** The notice of the measured request {@code index}. */

@@ -17,11 +17,17 @@ final class ResultTable {
 
     static final double DKIM_TARGET_PER_SECOND = 1_000;
     static final double SHARE_OF_BARE_TARGET = 0.60;
+    static final double SHARE_OF_SIGNING_CEILING_TARGET = 0.85;
 
     record Row(String what, int connections, Throughput result) {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private SigningCeiling.Result signingCeiling;
+
+    void signingCeiling(SigningCeiling.Result ceiling) {
+        this.signingCeiling = ceiling;
+    }
 
     void add(String what, int connections, Throughput result) {
         rows.add(new Row(what, connections, result));
@@ -60,6 +66,20 @@ final class ResultTable {
         for (int c : connections) {
             find(NOTIFIER_DKIM, c).ifPresent(t -> out.printf("    %2d conns: %,.0f mails/s  %s%n", c, t.perSecond(),
                     t.perSecond() >= DKIM_TARGET_PER_SECOND ? "met" : "NOT MET"));
+        }
+        if (signingCeiling != null) {
+            out.printf("  target: notifier with DKIM >= %.0f%% of the signing-only ceiling (%s: %.2f ms CPU per signature, "
+                            + "%d cores, %,.0f signatures/s)%n", SHARE_OF_SIGNING_CEILING_TARGET * 100,
+                    signingCeiling.provider(), signingCeiling.cpuMillisPerSignature(), signingCeiling.cores(),
+                    signingCeiling.signaturesPerSecond());
+            for (int c : connections) {
+                find(NOTIFIER_DKIM, c).ifPresent(t -> {
+                    double share = t.perSecond() / signingCeiling.signaturesPerSecond();
+                    out.printf("    %2d conns: %,.0f / %,.0f = %3.0f%%  %s%n", c, t.perSecond(),
+                            signingCeiling.signaturesPerSecond(), share * 100,
+                            share >= SHARE_OF_SIGNING_CEILING_TARGET ? "met" : "NOT MET");
+                });
+            }
         }
     }
 
