@@ -1,6 +1,7 @@
 package io.resetflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.resetflow.cli.ResetFlowCli;
 import io.resetflow.core.config.CommonConfig;
@@ -9,6 +10,8 @@ import io.resetflow.core.http.Caller;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.intake.IntakeConfig;
+import io.resetflow.local.CaughtUp;
 import io.resetflow.local.CliProcess;
 import io.resetflow.synthetic.ExpectedCounts;
 import io.resetflow.synthetic.GenerateCommand;
@@ -27,6 +30,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -85,7 +89,9 @@ class IntakeKillTest {
             Process intake = CliProcess.start(dir, "intake-last", "768m", "run", "intake", "--config", config.toString());
             try {
                 awaitAccepted(broker, names, expected.accepted());
-                Thread.sleep(Duration.ofSeconds(3).toMillis());
+                try (Admin admin = broker.createAdmin()) {
+                    await().atMost(STALL).until(() -> CaughtUp.group(admin, IntakeConfig.DEFAULT_APPLICATION_ID));
+                }
             } finally {
                 kill(intake);
             }
@@ -108,13 +114,8 @@ class IntakeKillTest {
                 .get(names.remediationIntake());
     }
 
-    private static void awaitAccepted(EmbeddedKafkaBroker broker, TopicNames names, long target)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + STALL.toNanos();
-        while (accepted(broker, names) < target) {
-            assertThat(System.nanoTime()).as("intake reaches %,d accepted", target).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitAccepted(EmbeddedKafkaBroker broker, TopicNames names, long target) {
+        await().atMost(STALL).until(() -> accepted(broker, names) >= target);
     }
 
     private static void kill(Process process) throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.resetflow.bench.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.resetflow.avro.NotificationRequest;
 import io.resetflow.cli.ResetFlowCli;
@@ -12,6 +13,7 @@ import io.resetflow.core.identity.MailboxIds;
 import io.resetflow.core.topic.TopicNames;
 import io.resetflow.embedded.EmbeddedKafkaBroker;
 import io.resetflow.embedded.registry.EmbeddedSchemaRegistry;
+import io.resetflow.local.CaughtUp;
 import io.resetflow.local.CliProcess;
 import io.resetflow.serde.AvroSerdes;
 import io.resetflow.tracker.config.TrackerConfig;
@@ -34,6 +36,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,7 +106,9 @@ class TrackerKillTest {
                 assertThat(Progress.await(requests, allNotices, STALL)).as("all reminders").isTrue();
 
                 // Then nothing was emitted twice: exactly one status per mailbox, one request per notice
-                Thread.sleep(Duration.ofSeconds(3).toMillis());
+                try (Admin admin = broker.createAdmin()) {
+                    await().atMost(STALL).until(() -> CaughtUp.group(admin, config.applicationId()));
+                }
                 kill(tracker);
                 assertThat(statuses.getAsLong()).isEqualTo(allStatuses);
                 assertThat(requests.getAsLong()).isEqualTo(allNotices);
